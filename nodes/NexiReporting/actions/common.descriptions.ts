@@ -1,0 +1,147 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { requireDateRange, type DateRange } from '../../common/dates';
+import { requireCurrency, requireWholeNumber } from '../../common/validation';
+import { DEFAULT_LIST_OPTIONS, type ListOptions } from '../payouts';
+
+export const MAX_PAGE_SIZE = 1000;
+export const MAX_CONCURRENCY = 10;
+
+export function dateRangeFields(what: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'From Date',
+			name: 'fromDate',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: `First payout date to include (${what}). Only the calendar date is used.`,
+		},
+		{
+			displayName: 'To Date',
+			name: 'toDate',
+			type: 'dateTime',
+			required: true,
+			default: '',
+			description: 'Last payout date to include; the range includes this whole day',
+		},
+	];
+}
+
+export const returnAllField: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+export function limitField(show: IDataObject = {}): INodeProperties {
+	return {
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false], ...show } },
+	};
+}
+
+export const currencyFilter: INodeProperties = {
+	displayName: 'Currency',
+	name: 'currency',
+	type: 'string',
+	default: '',
+	placeholder: 'EUR',
+	description: 'Only payouts in this currency (three-letter ISO 4217 code). Leave empty for all currencies.',
+};
+
+export const listOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			displayName: 'Page Size',
+			name: 'pageSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
+			default: 100,
+			description:
+				'Records asked for per request. 100 is the API default; pages are always read until the list is complete.',
+		},
+		{
+			displayName: 'Parallel Requests',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+			default: 4,
+			description:
+				'How many pages are read at the same time after the first one. Results keep the API order whatever this is.',
+		},
+	],
+};
+
+/** Reads Return All / Limit and the advanced options of a list operation, checked. */
+export function readListOptions(context: IExecuteFunctions, itemIndex: number): ListOptions {
+	return { ...readPagingOptions(context, itemIndex), limit: readLimit(context, itemIndex) };
+}
+
+/** The advanced Page Size and Parallel Requests options, checked. */
+export function readPagingOptions(context: IExecuteFunctions, itemIndex: number): ListOptions {
+	const node = context.getNode();
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		pageSize: requireWholeNumber(
+			node,
+			itemIndex,
+			'Page Size',
+			options.pageSize ?? DEFAULT_LIST_OPTIONS.pageSize,
+			1,
+			MAX_PAGE_SIZE,
+		),
+		concurrency: requireWholeNumber(
+			node,
+			itemIndex,
+			'Parallel Requests',
+			options.concurrency ?? DEFAULT_LIST_OPTIONS.concurrency,
+			1,
+			MAX_CONCURRENCY,
+		),
+	};
+}
+
+/** Undefined when Return All is on. */
+function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
+	const limit = context.getNodeParameter('limit', itemIndex);
+	return requireWholeNumber(context.getNode(), itemIndex, 'Limit', limit, 1, Number.MAX_SAFE_INTEGER);
+}
+
+export function readDateRange(context: IExecuteFunctions, itemIndex: number): DateRange {
+	return requireDateRange(
+		context.getNode(),
+		itemIndex,
+		{
+			from: ['From Date', context.getNodeParameter('fromDate', itemIndex, '')],
+			to: ['To Date', context.getNodeParameter('toDate', itemIndex, '')],
+		},
+		context.getTimezone(),
+	);
+}
+
+/** The optional currency filter: empty means all currencies. */
+export function readCurrencyFilter(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	filters: IDataObject,
+): string | undefined {
+	const value = filters.currency;
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		return undefined;
+	}
+	return requireCurrency(context.getNode(), itemIndex, 'Currency', value);
+}

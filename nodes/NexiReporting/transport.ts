@@ -1,0 +1,185 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type JsonObject,
+} from 'n8n-workflow';
+import type { ZodType } from 'zod';
+
+import { nexiCheckoutBaseUrl } from '../../credentials/NexiCheckoutApi.credentials';
+import {
+	headerValue,
+	isTransientFailure,
+	sendOnce,
+	type HttpOutcome,
+	type NexiContext,
+} from '../common/http';
+import { parseJsonBody, tryParseJson } from '../common/responses';
+import { parseRetryAfter, READ_RETRY_POLICY, withRetries, type RetryDecision } from '../common/retry';
+
+export const CHECKOUT_CREDENTIAL = 'nexiCheckoutApi';
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+const ENVIRONMENT_NAMES: Record<string, string> = {
+	test: 'Test',
+	live: 'Live',
+	custom: 'Custom',
+};
+
+export interface GetRequest<T> {
+	path: string;
+	qs?: IDataObject;
+	schema: ZodType<T>;
+	/** What a 404 means for this request, in the user's words. */
+	notFound?: string;
+}
+
+/**
+ * The one way the Reporting node talks to Nexi: every request is a read, so it is retried
+ * on network failures, 5xx and 429; every answer is checked against its schema; every
+ * failure becomes a NodeApiError that says what happened in plain English, keeps Nexi's
+ * own code and message, and never carries the request (and so never the key).
+ */
+export class ReportingClient {
+	private constructor(
+		private readonly context: NexiContext,
+		private readonly itemIndex: number,
+		readonly baseUrl: string,
+		readonly environment: string,
+	) {}
+
+	static async connect(context: NexiContext, itemIndex: number): Promise<ReportingClient> {
+		const credentials = await context.getCredentials(CHECKOUT_CREDENTIAL, itemIndex);
+		let baseUrl: string;
+		try {
+			baseUrl = nexiCheckoutBaseUrl(credentials);
+		} catch (error) {
+			throw new NodeOperationError(context.getNode(), (error as Error).message, {
+				itemIndex,
+				description: 'Open the Nexi Checkout API credential and correct its Base URL.',
+			});
+		}
+		return new ReportingClient(context, itemIndex, baseUrl, String(credentials.environment ?? 'test'));
+	}
+
+	async get<T>(request: GetRequest<T>): Promise<T> {
+		const outcome = await withRetries(
+			async () =>
+				await sendOnce(this.context, CHECKOUT_CREDENTIAL, {
+					method: 'GET',
+					url: request.path,
+					qs: request.qs,
+					headers: { Accept: 'application/json' },
+					timeout: REQUEST_TIMEOUT_MS,
+				}),
+			classifyRead,
+			READ_RETRY_POLICY,
+		);
+
+		if (outcome.kind === 'failure') throw this.networkError(outcome);
+		if (outcome.status >= 200 && outcome.status < 300) {
+			const parsed = parseJsonBody(outcome.body, request.schema);
+			if (parsed.ok) return parsed.value;
+			throw new NodeApiError(
+				this.context.getNode(),
+				{ httpCode: String(outcome.status), problem: parsed.problem },
+				{
+					message: `Nexi returned a response this node does not understand: ${parsed.problem}`,
+					description: `GET ${request.path} answered HTTP ${outcome.status} with a body that does not match the documented Reporting API. Nothing from it was used.`,
+					httpCode: String(outcome.status),
+					itemIndex: this.itemIndex,
+				},
+			);
+		}
+		throw this.httpError(outcome, request);
+	}
+
+	private networkError(outcome: Extract<HttpOutcome, { kind: 'failure' }>): NodeApiError {
+		return new NodeApiError(
+			this.context.getNode(),
+			{ networkError: outcome.code },
+			{
+				message: `Could not get an answer from Nexi at ${this.baseUrl}`,
+				description: `${outcome.message} (network error ${outcome.code}, after ${READ_RETRY_POLICY.retries} retries). Check the credential's environment and that this n8n server can reach the address.`,
+				itemIndex: this.itemIndex,
+			},
+		);
+	}
+
+	private httpError(
+		outcome: Extract<HttpOutcome, { kind: 'response' }>,
+		request: GetRequest<unknown>,
+	): NodeApiError {
+		const { status } = outcome;
+		const body = tryParseJson(outcome.body) as IDataObject | undefined;
+		const nexi = nexiErrorFields(body);
+		let message: string;
+		let description: string;
+
+		if (status === 400) {
+			const fieldErrors = listFieldErrors(body);
+			message = `Nexi rejected the request as invalid${fieldErrors.length ? `: ${fieldErrors.join('; ')}` : ''}`;
+			description =
+				fieldErrors.length > 0
+					? `Nexi's field errors: ${fieldErrors.join('; ')}.`
+					: `Nexi answered 400 Bad Request${nexi.message ? `: ${nexi.message}` : ''}.`;
+		} else if (status === 401) {
+			const environment = ENVIRONMENT_NAMES[this.environment] ?? this.environment;
+			message = `Nexi rejected the secret key for the ${environment} environment`;
+			description =
+				'Check the Secret Key and Environment of the Nexi Checkout API credential: test keys (test-secret-key-…) work only with Test, live keys (live-secret-key-…) only with Live, and the checkout key is never accepted.';
+		} else if (status === 404) {
+			message = request.notFound ?? `Nexi found nothing at ${request.path}`;
+			description = 'Nexi answered 404 Not Found.';
+		} else if (status === 429) {
+			message = 'Nexi is limiting the request rate and kept refusing after several retries';
+			description = 'Try again later, or lower "Parallel Requests" in the node options.';
+		} else if (status >= 500) {
+			message = `Nexi had an internal error${nexi.message ? `: ${nexi.message}` : ''}`;
+			description = `Nexi answered HTTP ${status} and still did after ${READ_RETRY_POLICY.retries} retries. This is on Nexi's side; try again later.`;
+		} else {
+			message = `Nexi answered HTTP ${status}${nexi.message ? `: ${nexi.message}` : ''}`;
+			description = `GET ${request.path} was refused.`;
+		}
+		if (nexi.code || nexi.source) {
+			description += ` Nexi's error: ${[nexi.code && `code ${nexi.code}`, nexi.source && `source ${nexi.source}`, nexi.message].filter(Boolean).join(', ')}.`;
+		}
+
+		return new NodeApiError(
+			this.context.getNode(),
+			{ httpCode: String(status), ...nexi } as JsonObject,
+			{ message, description, httpCode: String(status), itemIndex: this.itemIndex },
+		);
+	}
+}
+
+function classifyRead(outcome: HttpOutcome): RetryDecision {
+	if (outcome.kind === 'failure') return { retry: isTransientFailure(outcome) };
+	if (outcome.status === 429 || outcome.status >= 500) {
+		return { retry: true, afterMs: parseRetryAfter(headerValue(outcome.headers, 'retry-after'), Date.now()) };
+	}
+	return { retry: false };
+}
+
+/** Nexi's `{message, code, source}` error body, when there is one. */
+function nexiErrorFields(body: IDataObject | undefined): {
+	code?: string;
+	message?: string;
+	source?: string;
+} {
+	if (!body || typeof body !== 'object') return {};
+	const pick = (key: string) =>
+		typeof body[key] === 'string' || typeof body[key] === 'number' ? String(body[key]) : undefined;
+	return { code: pick('code'), message: pick('message'), source: pick('source') };
+}
+
+/** The 400 body `{"errors": {"fromDate": ["..."]}}` as `fromDate: ...` lines. */
+function listFieldErrors(body: IDataObject | undefined): string[] {
+	const errors = body?.errors;
+	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return [];
+	return Object.entries(errors as IDataObject).map(([field, messages]) => {
+		const list = Array.isArray(messages) ? messages.map(String) : [String(messages)];
+		return `${field}: ${list.join(' ')}`;
+	});
+}

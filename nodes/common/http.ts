@@ -1,0 +1,88 @@
+import {
+	NodeOperationError,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+export type NexiContext = IExecuteFunctions | IPollFunctions;
+
+/** One attempt's outcome, reduced to what retry and error handling need. */
+export type HttpOutcome =
+	| { kind: 'response'; status: number; headers: Record<string, unknown>; body: string }
+	| {
+			kind: 'failure';
+			code: string;
+			message: string;
+			/** False when the request certainly never reached the server (refused, no such host). */
+			maybeDelivered: boolean;
+	  };
+
+const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ERR_INVALID_URL']);
+const TRANSIENT = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ESOCKETTIMEDOUT',
+	'ERR_BAD_RESPONSE',
+	'UND_ERR_SOCKET',
+]);
+
+export function isTransientFailure(outcome: HttpOutcome): boolean {
+	return outcome.kind === 'failure' && TRANSIENT.has(outcome.code);
+}
+
+/**
+ * Sends one request through n8n's authenticated HTTP helper (the credential's own
+ * `authenticate` adds the key or signature) and never throws for an HTTP status or a
+ * network failure: both come back as an outcome. The body is read as text so that a
+ * malformed body is ours to report rather than a parser crash.
+ */
+export async function sendOnce(
+	context: NexiContext,
+	credentialType: string,
+	options: IHttpRequestOptions,
+): Promise<HttpOutcome> {
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			credentialType,
+			{ ...options, encoding: 'text', json: false, returnFullResponse: true, ignoreHttpStatusErrors: true },
+		)) as IN8nHttpFullResponse;
+		const body = typeof response.body === 'string' ? response.body : bodyToText(response.body);
+		return { kind: 'response', status: response.statusCode, headers: response.headers, body };
+	} catch (error) {
+		const cause = (error?.cause ?? error) as { code?: unknown; message?: unknown };
+		const code = typeof cause?.code === 'string' ? cause.code : undefined;
+		if (code === undefined) {
+			// Not a network failure: something before the request went wrong (e.g. the credential
+			// refused a base URL). Only the message is kept: the original error object can carry
+			// the request's headers.
+			throw new NodeOperationError(context.getNode(), String(cause?.message ?? error?.message ?? error));
+		}
+		return {
+			kind: 'failure',
+			code,
+			message: typeof cause.message === 'string' ? cause.message : code,
+			maybeDelivered: !NOT_DELIVERED.has(code),
+		};
+	}
+}
+
+function bodyToText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (body instanceof Buffer) return body.toString('utf8');
+	return JSON.stringify(body);
+}
+
+export function headerValue(headers: Record<string, unknown>, name: string): unknown {
+	const wanted = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		if (key.toLowerCase() === wanted) return value;
+	}
+	return undefined;
+}

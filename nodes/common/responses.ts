@@ -1,0 +1,38 @@
+import type { ZodIssue, ZodType } from 'zod';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/**
+ * Parses a JSON body and checks it against the documented shape. The problem text names
+ * the first offending field (e.g. `payouts[3].amount: Expected integer, received float`),
+ * so an API change surfaces as a clear message rather than a crash further down.
+ */
+export function parseJsonBody<T>(body: string, schema: ZodType<T>): ParseResult<T> {
+	let data: unknown;
+	try {
+		data = JSON.parse(body);
+	} catch {
+		const preview = body.length > 80 ? `${body.slice(0, 80)}…` : body;
+		return { ok: false, problem: `the body is not valid JSON (${JSON.stringify(preview)})` };
+	}
+	const result = schema.safeParse(data);
+	if (!result.success) return { ok: false, problem: describeIssue(result.error.issues[0]) };
+	return { ok: true, value: result.data };
+}
+
+export function tryParseJson(body: string): unknown {
+	try {
+		return JSON.parse(body);
+	} catch {
+		return undefined;
+	}
+}
+
+function describeIssue(issue: ZodIssue | undefined): string {
+	if (!issue) return 'unexpected shape';
+	const path = issue.path.reduce<string>(
+		(text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+		'',
+	);
+	return `${path || 'the body'}: ${issue.message}`;
+}

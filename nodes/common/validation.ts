@@ -1,0 +1,75 @@
+import { NodeOperationError, type INode } from 'n8n-workflow';
+
+import { describeValue } from './describe';
+
+/**
+ * The one shape every input error takes: which field, what was given, what is expected.
+ * Raised before any request is sent, so a bad parameter never reaches Nexi.
+ */
+export function invalidInput(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	given: unknown,
+	expected: string,
+	hint?: string,
+): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		`Invalid ${field}: got ${describeValue(given)}, expected ${expected}`,
+		{ itemIndex, description: hint, level: 'warning' },
+	);
+}
+
+const HEX32 = /^[0-9a-f]{32}$/;
+const DASHED_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Nexi payout ids are 32 hex digits. Users often paste them in the dashed UUID form
+ * (or upper case, or with stray spaces from a spreadsheet), so those are normalised.
+ */
+export function normalizeHexId(value: unknown): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const text = value.trim().toLowerCase();
+	if (HEX32.test(text)) return text;
+	if (DASHED_UUID.test(text)) return text.replace(/-/g, '');
+	return undefined;
+}
+
+export function requireHexId(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const id = normalizeHexId(value);
+	if (id === undefined) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			value,
+			'32 hexadecimal digits such as 11ebb9ef6a7d4df0b20d59ad574e9761 (the dashed UUID form is accepted too)',
+			'Payout IDs are shown in the Nexi portal under Payouts, or come from the Payout → Get Many operation.',
+		);
+	}
+	return id;
+}
+
+export function requireCurrency(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const text = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
+	if (text === undefined || !/^[A-Z]{3}$/.test(text)) {
+		throw invalidInput(node, itemIndex, field, value, 'a three-letter ISO 4217 code such as EUR, SEK or DKK');
+	}
+	return text;
+}
+
+export function requireWholeNumber(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	min: number,
+	max: number,
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		throw invalidInput(node, itemIndex, field, value, `a whole number from ${min} to ${max}`);
+	}
+	return number;
+}
