@@ -14,7 +14,7 @@ import {
 	type HttpOutcome,
 	type NexiContext,
 } from '../common/http';
-import { parseJsonBody, tryParseJson } from '../common/responses';
+import { parseJsonBody, tryParseJson, type ParseResult } from '../common/responses';
 import { parseRetryAfter, READ_RETRY_POLICY, withRetries, type RetryDecision } from '../common/retry';
 
 export const CHECKOUT_CREDENTIAL = 'nexiCheckoutApi';
@@ -64,35 +64,35 @@ export class ReportingClient {
 	}
 
 	async get<T>(request: GetRequest<T>): Promise<T> {
-		const outcome = await withRetries(
-			async () =>
-				await sendOnce(this.context, CHECKOUT_CREDENTIAL, {
+		const { outcome, parsed } = await withRetries(
+			async () => {
+				const sent = await sendOnce(this.context, CHECKOUT_CREDENTIAL, {
 					method: 'GET',
 					url: request.path,
 					qs: request.qs,
 					headers: { Accept: 'application/json' },
 					timeout: REQUEST_TIMEOUT_MS,
-				}),
+				});
+				const ok = sent.kind === 'response' && sent.status >= 200 && sent.status < 300;
+				return { outcome: sent, parsed: ok ? parseJsonBody(sent.body, request.schema) : undefined };
+			},
 			classifyRead,
 			READ_RETRY_POLICY,
 		);
 
 		if (outcome.kind === 'failure') throw this.networkError(outcome);
-		if (outcome.status >= 200 && outcome.status < 300) {
-			const parsed = parseJsonBody(outcome.body, request.schema);
-			if (parsed.ok) return parsed.value;
-			throw new NodeApiError(
-				this.context.getNode(),
-				{ httpCode: String(outcome.status), problem: parsed.problem },
-				{
-					message: `Nexi returned a response this node does not understand: ${parsed.problem}`,
-					description: `GET ${request.path} answered HTTP ${outcome.status} with a body that does not match the documented Reporting API. Nothing from it was used.`,
-					httpCode: String(outcome.status),
-					itemIndex: this.itemIndex,
-				},
-			);
-		}
-		throw this.httpError(outcome, request);
+		if (!parsed) throw this.httpError(outcome, request);
+		if (parsed.ok) return parsed.value;
+		throw new NodeApiError(
+			this.context.getNode(),
+			{ httpCode: String(outcome.status), problem: parsed.problem },
+			{
+				message: `Nexi returned a response this node does not understand: ${parsed.problem}`,
+				description: `GET ${request.path} answered HTTP ${outcome.status} with a body that does not match the documented Reporting API. Nothing from it was used.`,
+				httpCode: String(outcome.status),
+				itemIndex: this.itemIndex,
+			},
+		);
 	}
 
 	private networkError(outcome: Extract<HttpOutcome, { kind: 'failure' }>): NodeApiError {
@@ -154,12 +154,14 @@ export class ReportingClient {
 	}
 }
 
-function classifyRead(outcome: HttpOutcome): RetryDecision {
+function classifyRead({ outcome, parsed }: { outcome: HttpOutcome; parsed?: ParseResult<unknown> }): RetryDecision {
 	if (outcome.kind === 'failure') return { retry: isTransientFailure(outcome) };
 	if (outcome.status === 429 || outcome.status >= 500) {
 		return { retry: true, afterMs: parseRetryAfter(headerValue(outcome.headers, 'retry-after'), Date.now()) };
 	}
-	return { retry: false };
+	// A cut-off body is a transport accident, worth another read; valid JSON of the wrong
+	// shape would come back the same, so it is not retried.
+	return { retry: parsed !== undefined && !parsed.ok && parsed.malformed };
 }
 
 /** Nexi's `{message, code, source}` error body, when there is one. */

@@ -1,5 +1,3 @@
-import { mapConcurrent } from './concurrency';
-
 /** One page as the API answered it: its records and the total it claims for the whole list. */
 export interface Page<T> {
 	items: T[];
@@ -23,15 +21,17 @@ export interface PaginationOptions<T> {
  * Reads a pageNumber/pageSize list completely, in the API's order.
  *
  * Page 0 comes first because only it tells the total; the remaining pages are then fetched
- * concurrently. A server that caps or ignores pageSize is detected from page 0 and the
- * page numbers are counted in its size instead. The walk ends at the limit, at an empty
- * page, or at a batch that added nothing new, so a misbehaving server cannot make it loop.
+ * by `concurrency` workers in increasing page order, while the pages that have arrived are
+ * taken in order. A server that caps or ignores pageSize is detected from page 0 and page
+ * numbers are then counted in its size. The walk ends at the limit, at an empty page, or at a
+ * page that adds nothing new, so a misbehaving server cannot make it loop; at most
+ * `concurrency` pages are asked for beyond the point where it stopped.
  */
 export async function fetchAllPages<T>(
 	fetchPage: PageFetcher<T>,
 	options: PaginationOptions<T>,
 ): Promise<T[]> {
-	const { limit, concurrency } = options;
+	const { limit } = options;
 	const collected = new Collector(options.idOf, limit);
 	const requested = limit === undefined ? options.pageSize : Math.min(options.pageSize, limit);
 
@@ -44,33 +44,49 @@ export async function fetchAllPages<T>(
 		first.items.length !== requested && first.total > first.items.length
 			? first.items.length
 			: requested;
+	// The last page needed: the total (or the limit, plus one slot for every duplicate
+	// dropped so far) in pages of `size`.
+	const lastNeeded = () =>
+		Math.ceil(Math.min(total, (limit ?? Number.POSITIVE_INFINITY) + collected.dropped) / size) - 1;
 
-	let next = 1;
-	while (!collected.full && next * size < total) {
-		const wanted = Math.min(total, limit ?? Number.POSITIVE_INFINITY);
-		const lastPage = Math.ceil(total / size) - 1;
-		const plannedLast = Math.ceil(wanted / size) - 1;
-		// When duplicates were dropped the plan can fall short; ask for one more page then.
-		const upTo = Math.min(lastPage, Math.max(next, plannedLast));
-		const numbers = range(next, upTo);
+	const arrived = new Map<number, Page<T>>();
+	let nextToFetch = 1;
+	let nextToTake = 1;
+	let stopped = collected.full;
+	let failure: { error: unknown } | undefined;
 
-		const pages = await mapConcurrent(numbers, concurrency, async (n) => await fetchPage(n, size));
-
-		let added = 0;
-		for (const page of pages) {
-			if (page.items.length === 0) return collected.items;
-			added += collected.add(page.items);
+	const takeArrivedInOrder = () => {
+		for (let page = arrived.get(nextToTake); page && !stopped; page = arrived.get(nextToTake)) {
+			arrived.delete(nextToTake++);
+			const added = page.items.length === 0 ? 0 : collected.add(page.items);
 			total = Math.max(total, page.total);
-			if (collected.full) break;
+			if (added === 0 || collected.full) stopped = true;
 		}
-		if (added === 0) break;
-		next = upTo + 1;
-	}
+	};
+
+	const worker = async () => {
+		while (!stopped && failure === undefined && nextToFetch <= lastNeeded()) {
+			const pageNumber = nextToFetch++;
+			try {
+				arrived.set(pageNumber, await fetchPage(pageNumber, size));
+			} catch (error) {
+				failure ??= { error };
+				return;
+			}
+			takeArrivedInOrder();
+		}
+	};
+
+	await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+	if (failure !== undefined) throw failure.error;
 	return collected.items;
 }
 
 class Collector<T> {
 	readonly items: T[] = [];
+
+	/** Records skipped because they had been seen already. */
+	dropped = 0;
 
 	private readonly seen = new Set<string>();
 
@@ -89,17 +105,14 @@ class Collector<T> {
 		for (const item of items) {
 			if (this.full) break;
 			const id = this.idOf(item);
-			if (this.seen.has(id)) continue;
+			if (this.seen.has(id)) {
+				this.dropped++;
+				continue;
+			}
 			this.seen.add(id);
 			this.items.push(item);
 			added++;
 		}
 		return added;
 	}
-}
-
-function range(from: number, to: number): number[] {
-	const numbers: number[] = [];
-	for (let n = from; n <= to; n++) numbers.push(n);
-	return numbers;
 }

@@ -1,6 +1,8 @@
 import type { ZodIssue, ZodType } from 'zod';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string };
+export type ParseResult<T> =
+	| { ok: true; value: T }
+	| { ok: false; problem: string; /** True when the body is not JSON at all (e.g. cut off). */ malformed: boolean };
 
 /**
  * Parses a JSON body and checks it against the documented shape. The problem text names
@@ -13,10 +15,12 @@ export function parseJsonBody<T>(body: string, schema: ZodType<T>): ParseResult<
 		data = JSON.parse(body);
 	} catch {
 		const preview = body.length > 80 ? `${body.slice(0, 80)}…` : body;
-		return { ok: false, problem: `the body is not valid JSON (${JSON.stringify(preview)})` };
+		return { ok: false, problem: `the body is not valid JSON (${JSON.stringify(preview)})`, malformed: true };
 	}
 	const result = schema.safeParse(data);
-	if (!result.success) return { ok: false, problem: describeIssue(result.error.issues[0]) };
+	if (!result.success) {
+		return { ok: false, problem: describeIssue(result.error.issues[0]), malformed: false };
+	}
 	return { ok: true, value: result.data };
 }
 

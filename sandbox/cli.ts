@@ -1,0 +1,49 @@
+import { startSandbox } from './server';
+
+/**
+ * `npm run sandbox [-- --port 8787 --seed 1 --latency 0 --error-rate 0]`: starts the local Nexi
+ * sandbox and prints what a credential needs to use it.
+ */
+async function main(): Promise<void> {
+	const args = parseArgs(process.argv.slice(2));
+	const sandbox = await startSandbox({
+		port: Number(args.port ?? 8787),
+		reporting: { seed: Number(args.seed ?? 1) },
+		faults: {
+			latencyMs: Number(args.latency ?? 0),
+			errorRate: Number(args['error-rate'] ?? 0),
+			rateLimitRate: Number(args['rate-limit-rate'] ?? 0),
+			dropRate: Number(args['drop-rate'] ?? 0),
+		},
+	});
+	const lines = [
+		`Nexi sandbox listening on ${sandbox.url}`,
+		'',
+		'Nexi Checkout API credential (Nexi Reporting node):',
+		`  Environment: Custom    Base URL: ${sandbox.url}`,
+		`  Secret Key:  ${sandbox.reporting.testKey}`,
+		`  Payouts:     ${sandbox.reporting.list().length} over the last ${sandbox.reporting.options.days} days (EUR, SEK, DKK)`,
+		'',
+		`Control API: ${sandbox.url}/_sandbox/info, POST ${sandbox.url}/_sandbox/reporting/payouts {"date":"YYYY-MM-DD","currency":"EUR","actions":5}`,
+		'Press Ctrl-C to stop.',
+	];
+	console.log(lines.join('\n'));
+	const stop = () => {
+		void sandbox.close().then(() => process.exit(0));
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
+
+function parseArgs(argv: string[]): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i];
+		if (!arg.startsWith('--')) continue;
+		const [key, inline] = arg.slice(2).split('=', 2);
+		result[key] = inline ?? argv[++i] ?? '';
+	}
+	return result;
+}
+
+void main();

@@ -1,0 +1,186 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { FaultInjector, type FaultRule, type RandomFaults } from './faults';
+import { json, readRequest, renderBody, write, type SandboxRequest, type SandboxResponse } from './http';
+import { ReportingApi, type ReportingOptions } from './reporting/api';
+import type { PaymentActionRecord, PayoutRecord, PayoutSpec } from './reporting/data';
+
+export interface SandboxOptions {
+	port?: number;
+	host?: string;
+	reporting?: Partial<ReportingOptions>;
+	faults?: Partial<RandomFaults>;
+}
+
+/** One API request as the sandbox received it (control requests are not logged). */
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	headers: SandboxRequest['headers'];
+	body: unknown;
+	at: number;
+	fault?: string;
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	reporting: ReportingApi;
+	faults: FaultInjector;
+	requests: LoggedRequest[];
+	close(): Promise<void>;
+}
+
+const CONTROL = '/_sandbox';
+
+/**
+ * The local Nexi sandbox: one HTTP server on 127.0.0.1 that answers like Nexi's APIs, with
+ * faults that can be injected at random or scripted per path, and a control API under
+ * /_sandbox for tests and for people trying the nodes (add a payout while n8n polls).
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const reporting = new ReportingApi(options.reporting);
+	const faults = new FaultInjector();
+	faults.configure(options.faults);
+	const requests: LoggedRequest[] = [];
+	const apis = [reporting];
+
+	const server: Server = createServer((req, res) => {
+		readRequest(req)
+			.then(async (request) => {
+				if (request.path.startsWith(CONTROL)) {
+					const response = control(request);
+					write(res, response, renderBody(response));
+					return;
+				}
+				await answerApi(request, res);
+			})
+			.catch((error: Error) => {
+				if (!res.headersSent) write(res, json(500), JSON.stringify({ message: error.message }));
+			});
+	});
+
+	async function answerApi(request: SandboxRequest, res: ServerResponse): Promise<void> {
+		const decision = faults.decide(request.method, request.path);
+		requests.push({
+			method: request.method,
+			path: request.path,
+			query: Object.fromEntries(request.query),
+			headers: request.headers,
+			body: request.json ?? (request.rawBody || undefined),
+			at: request.receivedAt,
+			fault: decision.fault,
+		});
+		if (decision.latencyMs > 0) await pause(decision.latencyMs);
+
+		switch (decision.fault) {
+			case 'drop':
+				res.socket?.destroy();
+				return;
+			case 'error500':
+				write(res, json(500), JSON.stringify({ message: 'Unexpected error', code: '1001', source: 'Internal' }));
+				return;
+			case 'error503':
+				write(res, json(503), '');
+				return;
+			case 'rateLimit': {
+				const response = json(429, { message: 'Too many requests', code: '429', source: 'Gateway' }, {
+					'Retry-After': String(decision.retryAfterSeconds),
+				});
+				write(res, response, renderBody(response));
+				return;
+			}
+			case 'hang':
+				await pause(decision.delayMs || 60_000);
+				break;
+			default:
+				break;
+		}
+
+		const response = apis.map((api) => api.handle(request)).find((answer) => answer !== undefined) ?? json(404);
+		let body = renderBody(response);
+		if (decision.fault === 'dropAfter') {
+			// The request was handled (and any state changed) but the answer never arrives.
+			res.socket?.destroy();
+			return;
+		}
+		if (decision.fault === 'malformed') body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
+		write(res, response, body);
+	}
+
+	function control(request: SandboxRequest): SandboxResponse {
+		const path = request.path.slice(CONTROL.length);
+		const body = (request.json ?? {}) as Record<string, unknown>;
+		if (path === '/health') return json(200, { ok: true });
+		if (path === '/info') {
+			return json(200, {
+				url: sandbox.url,
+				reporting: {
+					testKey: reporting.testKey,
+					merchantNumber: reporting.options.merchantNumber,
+					payouts: reporting.list().length,
+				},
+			});
+		}
+		if (path === '/reset' && request.method === 'POST') {
+			reporting.reset((body.reporting ?? {}) as Partial<ReportingOptions>);
+			faults.clear();
+			requests.length = 0;
+			return json(200, { ok: true, payouts: reporting.list().length });
+		}
+		if (path === '/faults') {
+			if (request.method === 'DELETE') {
+				faults.clear();
+				return json(200, faults.current);
+			}
+			if (request.method === 'POST') {
+				faults.configure(body.settings as Partial<RandomFaults>, (body.rules ?? []) as FaultRule[]);
+				return json(200, faults.current);
+			}
+			return json(200, { ...faults.current, injected: faults.injected });
+		}
+		if (path === '/requests') {
+			if (request.method === 'DELETE') requests.length = 0;
+			return json(200, { count: requests.length, requests: requests.map(({ headers: _h, ...rest }) => rest) });
+		}
+		if (path === '/reporting/payouts' && request.method === 'POST') {
+			if (body.payout) {
+				const payout = reporting.addRawPayout(body.payout as PayoutRecord, (body.paymentActions ?? []) as PaymentActionRecord[]);
+				return json(201, payout);
+			}
+			if (typeof body.date !== 'string' || typeof body.currency !== 'string') {
+				return json(400, { error: 'Send {"date": "YYYY-MM-DD", "currency": "EUR", "actions": 10}' });
+			}
+			return json(201, reporting.addPayout(body as unknown as PayoutSpec));
+		}
+		return json(404, { error: `No control endpoint ${request.method} ${request.path}` });
+	}
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+	});
+	const { port } = server.address() as AddressInfo;
+	// Keep-alive sockets would otherwise hold close() open until they time out.
+	server.keepAliveTimeout = 1000;
+
+	const sandbox: Sandbox = {
+		url: `http://127.0.0.1:${port}`,
+		port,
+		reporting,
+		faults,
+		requests,
+		close: async () =>
+			await new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
+	return sandbox;
+}
+
+async function pause(ms: number): Promise<void> {
+	await new Promise((resolve) => setTimeout(resolve, ms));
+}

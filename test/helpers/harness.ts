@@ -1,0 +1,179 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IWorkflowExecuteAdditionalData,
+	type NodeParameterValueType,
+} from 'n8n-workflow';
+
+import { NexiCheckoutApi } from '../../credentials/NexiCheckoutApi.credentials';
+import { NexiReporting } from '../../nodes/NexiReporting/NexiReporting.node';
+
+const NODE_TYPES: Record<string, INodeType> = {
+	'n8n-nodes-nexi.nexiReporting': new NexiReporting(),
+};
+
+const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
+	nexiCheckoutApi: new NexiCheckoutApi(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => NODE_TYPES[type],
+	getByNameAndVersion: (type) => NODE_TYPES[type],
+	getKnownTypes: () => ({}),
+};
+
+/**
+ * Hands the node its decrypted credentials and applies the credential type's own
+ * `authenticate`, as n8n's CredentialsHelper does; everything else is n8n-core's own code.
+ */
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly credentials: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = CREDENTIAL_TYPES[typeName]?.authenticate;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
+		return requestOptions;
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted(_data: unknown, _nodeCredentials: unknown, type: string) {
+		const credentials = this.credentials[type];
+		if (!credentials) throw new Error(`No test credentials of type ${type}`);
+		return { ...credentials };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties() {
+		return CREDENTIAL_TYPES.nexiCheckoutApi.properties;
+	}
+}
+
+export interface RunOptions {
+	type?: string;
+	parameters: Record<string, NodeParameterValueType | IDataObject>;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	timezone?: string;
+}
+
+export interface RunResult {
+	items: INodeExecutionData[];
+	error?: { message: string; description?: string | null; httpCode?: string | null; context?: IDataObject };
+	run: IRun;
+}
+
+/** Executes one node in a workflow through n8n-core's WorkflowExecute, as n8n does. */
+export async function runNode(options: RunOptions): Promise<RunResult> {
+	const node: INode = {
+		id: 'a0f1d2c3-0000-4000-8000-000000000001',
+		name: 'Nexi',
+		type: options.type ?? 'n8n-nodes-nexi.nexiReporting',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: Object.fromEntries(
+			Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+		),
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		nodes: [node],
+		connections: {},
+		nodeTypes,
+		active: false,
+		settings: { timezone: options.timezone ?? 'Europe/Rome' },
+	});
+
+	const hooks = new ExecutionLifecycleHooks('manual', 'test-execution', {
+		id: 'test-workflow',
+		name: 'test',
+		active: false,
+		nodes: [node],
+		connections: {},
+		isArchived: false,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	let finished: (run: IRun) => void = () => {};
+	const done = new Promise<IRun>((resolve) => (finished = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
+
+	const additionalData = {
+		hooks,
+		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		currentNodeParameters: undefined,
+		executionTimeoutTimestamp: undefined,
+		restartExecutionId: undefined,
+		variables: {},
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		restApiUrl: 'http://127.0.0.1/rest',
+		userId: 'test-user',
+		setExecutionStatus: () => {},
+		logAiEvent: () => {},
+		startRunnerTask: async () => {
+			throw new Error('not used');
+		},
+		executeWorkflow: async () => {
+			throw new Error('not used');
+		},
+		getRunExecutionData: async () => undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
+		},
+	});
+
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await done;
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+}
