@@ -1,4 +1,4 @@
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -139,9 +139,29 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 	const done = new Promise<IRun>((resolve) => (finished = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finished(run));
 
-	const additionalData = {
+	const additionalData = makeAdditionalData(hooks, options.credentials);
+
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
+		},
+	});
+
+	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execute.processRunExecutionData(workflow);
+	const run = await done;
+	const taskData = run.data.resultData.runData[node.name]?.[0];
+	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
+	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+}
+
+function makeAdditionalData(
+	hooks: ExecutionLifecycleHooks | undefined,
+	credentials: Record<string, ICredentialDataDecryptedObject>,
+): IWorkflowExecuteAdditionalData {
+	return {
 		hooks,
-		credentialsHelper: new TestCredentialsHelper(options.credentials),
+		credentialsHelper: new TestCredentialsHelper(credentials),
 		currentNodeParameters: undefined,
 		executionTimeoutTimestamp: undefined,
 		restartExecutionId: undefined,
@@ -163,17 +183,74 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		},
 		getRunExecutionData: async () => undefined,
 	} as unknown as IWorkflowExecuteAdditionalData;
+}
 
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
+/**
+ * Runs a credential type's declarative `test` the way n8n's CredentialsTester does: the
+ * request goes through n8n-core's RoutingNode with the credential's own `authenticate`, and
+ * the result is read with the same rules (response code rules, then network error code).
+ */
+export async function testCredential(
+	typeName: string,
+	data: ICredentialDataDecryptedObject,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const credentialType = CREDENTIAL_TYPES[typeName];
+	const testRequest = credentialType.test!;
+	const node: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'credential-test',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { [typeName]: { id: 'cred', name: typeName } },
+	};
+	const nodeType: INodeType = {
+		description: {
+			displayName: 'Credential test',
+			name: 'credential-test',
+			group: ['input'],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [],
+			outputs: [],
+			credentials: [{ name: typeName, required: true }],
+			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
 		},
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
 	});
-
-	const execute = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execute.processRunExecutionData(workflow);
-	const run = await done;
-	const taskData = run.data.resultData.runData[node.name]?.[0];
-	const error = (taskData?.error ?? run.data.resultData.error) as RunResult['error'];
-	return { items: taskData?.data?.main?.[0] ?? [], error, run };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		makeAdditionalData(undefined, { [typeName]: data }),
+		'internal',
+		createRunExecutionData({}),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	try {
+		await new RoutingNode(context, nodeType, { id: 'cred', name: typeName, type: typeName, data }).runNode();
+	} catch (error) {
+		const cause = error.cause ?? {};
+		if (cause.response) {
+			for (const rule of testRequest.rules ?? []) {
+				if (rule.type === 'responseCode' && rule.properties.value === cause.response.status) {
+					return { status: 'Error', message: rule.properties.message };
+				}
+			}
+			return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+		}
+		if (cause.code) return { status: 'Error', message: cause.code };
+		return { status: 'Error', message: error.message };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }
