@@ -4,12 +4,15 @@ import type { AddressInfo } from 'node:net';
 import { FaultInjector, type FaultRule, type RandomFaults } from './faults';
 import { json, readRequest, renderBody, write, type SandboxRequest, type SandboxResponse } from './http';
 import { ReportingApi, type ReportingOptions } from './reporting/api';
+import { XPayApi, type XPayOptions } from './xpay/api';
+import type { OrderState } from './xpay/state';
 import type { PaymentActionRecord, PayoutRecord, PayoutSpec } from './reporting/data';
 
 export interface SandboxOptions {
 	port?: number;
 	host?: string;
 	reporting?: Partial<ReportingOptions>;
+	xpay?: Partial<XPayOptions>;
 	faults?: Partial<RandomFaults>;
 }
 
@@ -28,6 +31,7 @@ export interface Sandbox {
 	url: string;
 	port: number;
 	reporting: ReportingApi;
+	xpay: XPayApi;
 	faults: FaultInjector;
 	requests: LoggedRequest[];
 	close(): Promise<void>;
@@ -45,7 +49,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const faults = new FaultInjector();
 	faults.configure(options.faults);
 	const requests: LoggedRequest[] = [];
-	const apis = [reporting];
+	const xpay = new XPayApi(options.xpay);
 
 	const server: Server = createServer((req, res) => {
 		readRequest(req)
@@ -99,7 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				break;
 		}
 
-		const response = apis.map((api) => api.handle(request)).find((answer) => answer !== undefined) ?? json(404);
+		const response = reporting.handle(request) ?? xpay.handle(request, sandbox.url) ?? json(404);
 		let body = renderBody(response);
 		if (decision.fault === 'dropAfter') {
 			// The request was handled (and any state changed) but the answer never arrives.
@@ -107,6 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return;
 		}
 		if (decision.fault === 'malformed') body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
+		if (decision.fault === 'tamperMac') body = body.replace(/"mac":"(.)/, (_all, first: string) => `"mac":"${first === 'a' ? 'b' : 'a'}`);
 		write(res, response, body);
 	}
 
@@ -122,10 +127,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					merchantNumber: reporting.options.merchantNumber,
 					payouts: reporting.list().length,
 				},
+				xpay: {
+					alias: xpay.options.alias,
+					macKey: xpay.options.macKey,
+					orders: xpay.orders.size,
+					payMailLinks: xpay.links.size,
+				},
 			});
 		}
 		if (path === '/reset' && request.method === 'POST') {
 			reporting.reset((body.reporting ?? {}) as Partial<ReportingOptions>);
+			xpay.reset((body.xpay ?? {}) as Partial<XPayOptions>);
 			faults.clear();
 			requests.length = 0;
 			return json(200, { ok: true, payouts: reporting.list().length });
@@ -155,7 +167,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 			return json(201, reporting.addPayout(body as unknown as PayoutSpec));
 		}
+		const xpayResponse = xpayControl(path, request.method, body);
+		if (xpayResponse) return xpayResponse;
 		return json(404, { error: `No control endpoint ${request.method} ${request.path}` });
+	}
+
+	function xpayControl(path: string, method: string, body: Record<string, unknown>): SandboxResponse | undefined {
+		if (method !== 'POST') return undefined;
+		if (path === '/xpay/orders') {
+			const order = xpay.addOrder({
+				codiceTransazione: body.codiceTransazione as string | undefined,
+				importo: Number(body.importo ?? 1000),
+				stato: body.stato as OrderState | undefined,
+			});
+			return json(201, xpay.renderOrder(order));
+		}
+		if (path === '/xpay/clock') {
+			xpay.clockOffsetMs = Number(body.offsetMs ?? 0);
+			return json(200, { offsetMs: xpay.clockOffsetMs });
+		}
+		const link = /^\/xpay\/paymail\/([^/]+)\/(pay|decline|expire)$/.exec(path);
+		if (link) {
+			const code = decodeURIComponent(link[1]);
+			if (!xpay.links.has(code)) return json(404, { error: `No PayMail link ${code}` });
+			const updated = link[2] === 'expire' ? xpay.expire(code) : xpay.pay(code, link[2] === 'pay' ? 'paid' : 'declined');
+			return json(200, updated);
+		}
+		return undefined;
 	}
 
 	await new Promise<void>((resolve, reject) => {
@@ -170,6 +208,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		url: `http://127.0.0.1:${port}`,
 		port,
 		reporting,
+		xpay,
 		faults,
 		requests,
 		close: async () =>

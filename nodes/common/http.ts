@@ -10,7 +10,14 @@ export type NexiContext = IExecuteFunctions | IPollFunctions;
 
 /** One attempt's outcome, reduced to what retry and error handling need. */
 export type HttpOutcome =
-	| { kind: 'response'; status: number; headers: Record<string, unknown>; body: string }
+	| {
+			kind: 'response';
+			status: number;
+			headers: Record<string, unknown>;
+			body: string;
+			/** The body's bytes, when they were asked for (file downloads). */
+			bytes?: Buffer;
+	  }
 	| {
 			kind: 'failure';
 			code: string;
@@ -46,13 +53,30 @@ export async function sendOnce(
 	context: NexiContext,
 	credentialType: string,
 	options: IHttpRequestOptions,
+	{ binary = false } = {},
 ): Promise<HttpOutcome> {
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			credentialType,
-			{ ...options, encoding: 'text', json: false, returnFullResponse: true, ignoreHttpStatusErrors: true },
+			{
+				...options,
+				encoding: binary ? 'arraybuffer' : 'text',
+				json: false,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			},
 		)) as IN8nHttpFullResponse;
+		if (binary) {
+			const bytes = Buffer.from(response.body as ArrayBuffer);
+			return {
+				kind: 'response',
+				status: response.statusCode,
+				headers: response.headers,
+				body: bytes.toString('utf8'),
+				bytes,
+			};
+		}
 		const body = typeof response.body === 'string' ? response.body : bodyToText(response.body);
 		return { kind: 'response', status: response.statusCode, headers: response.headers, body };
 	} catch (error) {

@@ -17,14 +17,18 @@ import {
 } from 'n8n-workflow';
 
 import { NexiCheckoutApi } from '../../credentials/NexiCheckoutApi.credentials';
+import { NexiXPayApi } from '../../credentials/NexiXPayApi.credentials';
 import { NexiReporting } from '../../nodes/NexiReporting/NexiReporting.node';
+import { NexiXPay } from '../../nodes/NexiXPay/NexiXPay.node';
 
 const NODE_TYPES: Record<string, INodeType> = {
 	'n8n-nodes-nexi.nexiReporting': new NexiReporting(),
+	'n8n-nodes-nexi.nexiXPay': new NexiXPay(),
 };
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
 	nexiCheckoutApi: new NexiCheckoutApi(),
+	nexiXPayApi: new NexiXPayApi(),
 };
 
 const nodeTypes: INodeTypes = {
@@ -82,8 +86,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 
-	getCredentialsProperties() {
-		return CREDENTIAL_TYPES.nexiCheckoutApi.properties;
+	getCredentialsProperties(type: string) {
+		return CREDENTIAL_TYPES[type].properties;
 	}
 }
 

@@ -28,3 +28,15 @@ export function checkoutCredentials(sandbox: Sandbox, overrides: Record<string, 
 		},
 	};
 }
+
+export function xpayCredentials(sandbox: Sandbox, overrides: Record<string, string> = {}) {
+	return {
+		nexiXPayApi: {
+			environment: 'custom',
+			baseUrl: sandbox.url,
+			alias: sandbox.xpay.options.alias,
+			macKey: sandbox.xpay.options.macKey,
+			...overrides,
+		},
+	};
+}

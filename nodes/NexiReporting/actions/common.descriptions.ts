@@ -1,51 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireDateRange, type DateRange } from '../../common/dates';
+import { dateRangeFields, readLimit } from '../../common/parameters';
 import { requireCurrency, requireWholeNumber } from '../../common/validation';
 import { DEFAULT_LIST_OPTIONS, type ListOptions } from '../payouts';
 
 export const MAX_PAGE_SIZE = 1000;
 export const MAX_CONCURRENCY = 10;
 
-export function dateRangeFields(what: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'From Date',
-			name: 'fromDate',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description: `First payout date to include (${what}). Only the calendar date is used.`,
-		},
-		{
-			displayName: 'To Date',
-			name: 'toDate',
-			type: 'dateTime',
-			required: true,
-			default: '',
-			description: 'Last payout date to include; the range includes this whole day',
-		},
-	];
-}
-
-export const returnAllField: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
-
-export function limitField(show: IDataObject = {}): INodeProperties {
-	return {
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false], ...show } },
-	};
+export function payoutDateRangeFields(what: string): INodeProperties[] {
+	return dateRangeFields(
+		`First payout date to include (${what}). Only the calendar date is used.`,
+		'Last payout date to include; the range includes this whole day',
+	);
 }
 
 export const currencyFilter: INodeProperties = {
@@ -112,25 +78,6 @@ export function readPagingOptions(context: IExecuteFunctions, itemIndex: number)
 			MAX_CONCURRENCY,
 		),
 	};
-}
-
-/** Undefined when Return All is on. */
-function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
-	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	const limit = context.getNodeParameter('limit', itemIndex);
-	return requireWholeNumber(context.getNode(), itemIndex, 'Limit', limit, 1, Number.MAX_SAFE_INTEGER);
-}
-
-export function readDateRange(context: IExecuteFunctions, itemIndex: number): DateRange {
-	return requireDateRange(
-		context.getNode(),
-		itemIndex,
-		{
-			from: ['From Date', context.getNodeParameter('fromDate', itemIndex, '')],
-			to: ['To Date', context.getNodeParameter('toDate', itemIndex, '')],
-		},
-		context.getTimezone(),
-	);
 }
 
 /** The optional currency filter: empty means all currencies. */

@@ -11,14 +11,12 @@ import { PAYMENT_ACTION_TYPES, type PaymentAction } from '../../schemas';
 import type { ReportingClient } from '../../transport';
 import {
 	currencyFilter,
-	dateRangeFields,
-	limitField,
 	listOptionsField,
+	payoutDateRangeFields,
 	readCurrencyFilter,
-	readDateRange,
 	readListOptions,
-	returnAllField,
 } from '../common.descriptions';
+import { limitField, readDateRange, returnAllField } from '../../../common/parameters';
 import { payoutIdField } from '../payout/get.operation';
 
 const ACTION_TYPE_NAMES: Record<(typeof PAYMENT_ACTION_TYPES)[number], string> = {
@@ -52,7 +50,7 @@ const properties: INodeProperties[] = [
 		default: 'payout',
 	},
 	{ ...payoutIdField, displayOptions: { show: { source: ['payout'] } } },
-	...dateRangeFields('the payouts whose actions are exported').map((field) => ({
+	...payoutDateRangeFields('the payouts whose actions are exported').map((field) => ({
 		...field,
 		displayOptions: { show: { source: ['dateRange'] } },
 	})),

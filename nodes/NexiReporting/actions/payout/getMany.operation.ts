@@ -9,17 +9,15 @@ import { listPayouts } from '../../payouts';
 import type { ReportingClient } from '../../transport';
 import {
 	currencyFilter,
-	dateRangeFields,
-	limitField,
 	listOptionsField,
+	payoutDateRangeFields,
 	readCurrencyFilter,
-	readDateRange,
 	readListOptions,
-	returnAllField,
 } from '../common.descriptions';
+import { limitField, readDateRange, returnAllField } from '../../../common/parameters';
 
 const properties: INodeProperties[] = [
-	...dateRangeFields('payouts are listed by the date Nexi paid them out'),
+	...payoutDateRangeFields('payouts are listed by the date Nexi paid them out'),
 	returnAllField,
 	limitField(),
 	{

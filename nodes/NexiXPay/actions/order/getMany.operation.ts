@@ -1,0 +1,124 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { dateRangeFields, limitField, readDateRange, readLimit, returnAllField } from '../../../common/parameters';
+import { requireWholeNumber } from '../../../common/validation';
+import { listOrders } from '../../orders';
+import { ORDER_FILTER_TOKENS, simplifyOrder, type OrderStatus } from '../../simplify';
+import type { XPayClient } from '../../transport';
+import { requireTransactionCode, simplifyField } from '../common.descriptions';
+
+const STATUS_NAMES: Record<string, string> = {
+	authorized: 'Authorized',
+	captured: 'Captured',
+	partially_captured: 'Partially Captured',
+	refunded: 'Refunded',
+	partially_refunded: 'Partially Refunded',
+	cancelled: 'Cancelled',
+	declined: 'Declined',
+	not_created: 'Not Created',
+};
+
+const properties: INodeProperties[] = [
+	...dateRangeFields(
+		'First day of the period (the order date). Only the calendar date is used.',
+		'Last day of the period; the range includes this whole day',
+	),
+	returnAllField,
+	limitField(),
+	simplifyField,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Channel',
+				name: 'channel',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'All' },
+					{ name: 'Cards', value: 'CartaCredito' },
+					{ name: 'MyBank', value: 'MyBank' },
+					{ name: 'PayPal', value: 'PayPal' },
+				],
+				default: 'All',
+			},
+			{
+				displayName: 'Statuses',
+				name: 'statuses',
+				type: 'multiOptions',
+				options: Object.keys(ORDER_FILTER_TOKENS).map((value) => ({ name: STATUS_NAMES[value], value })),
+				default: [],
+				description: 'Only orders in these states. Leave empty for all.',
+			},
+			{
+				displayName: 'Transaction Code',
+				name: 'transactionCode',
+				type: 'string',
+				default: '',
+				description: 'Only the order with this code',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Days per Request',
+				name: 'windowDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 90 },
+				default: 30,
+				description:
+					'Long periods are asked for in windows of this many days (XPay\'s own limit is not documented; a third party reports 90)',
+			},
+			{
+				displayName: 'Parallel Requests',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 4,
+				description: 'How many windows are asked for at the same time. The order of results does not change.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: XPayClient, itemIndex: number): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const range = readDateRange(this, itemIndex);
+	const limit = readLimit(this, itemIndex);
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	const statuses = Array.isArray(filters.statuses) ? (filters.statuses as OrderStatus[]) : [];
+	const statusTokens = statuses.map((status) => ORDER_FILTER_TOKENS[status] as string);
+	const code = typeof filters.transactionCode === 'string' && filters.transactionCode.trim() !== ''
+		? requireTransactionCode(node, itemIndex, filters.transactionCode)
+		: undefined;
+
+	const orders = await listOrders(client, {
+		...range,
+		transactionCode: code,
+		channel: String(filters.channel ?? 'All'),
+		statusTokens,
+		windowDays: requireWholeNumber(node, itemIndex, 'Days per Request', options.windowDays ?? 30, 1, 90),
+		concurrency: requireWholeNumber(node, itemIndex, 'Parallel Requests', options.concurrency ?? 4, 1, 10),
+	});
+	const limited = limit === undefined ? orders : orders.slice(0, limit);
+	return limited.map((order) => (simplify ? simplifyOrder(order) : (order as IDataObject)));
+}

@@ -1,0 +1,132 @@
+import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+
+import { formatMinor, toMajorUnits } from '../../../common/money';
+import { xpayError } from '../../errors';
+import { findOrder } from '../../orders';
+import { envelopeSchema, type XPayOrder } from '../../schemas';
+import { moneyMoved, orderStatus } from '../../simplify';
+import type { XPayClient } from '../../transport';
+import { readMoney, requireTransactionCode } from '../common.descriptions';
+
+type Kind = 'capture' | 'refund';
+
+const SERVICE = { capture: 'contabilizza', refund: 'storna' } as const;
+const VERB = { capture: 'capture', refund: 'refund or cancel' } as const;
+
+/**
+ * Capture (contabilizza) or refund/cancel (storna): requests that move money, sent exactly once.
+ *
+ * The order is read first, which gives a clear error for a wrong code before anything is
+ * sent and a baseline to judge by. When the answer is lost or cannot be trusted, the order
+ * is read again: one more capture (or reversal) of this amount than before means it was
+ * applied; none means it was not and it is safe to try again; an unreadable order means
+ * nobody can tell yet, and the error says so instead of guessing.
+ */
+export async function moveMoney(
+	this: IExecuteFunctions,
+	client: XPayClient,
+	itemIndex: number,
+	kind: Kind,
+): Promise<IDataObject[]> {
+	const node = this.getNode();
+	const code = requireTransactionCode(node, itemIndex, this.getNodeParameter('transactionCode', itemIndex));
+	const { minor, currency, numeric } = readMoney(this, itemIndex);
+	const amountText = formatMinor(minor, currency);
+	const action = `${VERB[kind]} ${amountText} on order ${code}`;
+
+	const before = await findOrder(client, code);
+	if (!before) {
+		throw xpayError(node, itemIndex, action, 2, 'Nessun ordine trovato', 'Nothing was sent to capture or refund.');
+	}
+
+	const sentAt = new Date().toISOString();
+	const answer = await client.write(SERVICE[kind], { codiceTransazione: code, importo: minor, divisa: numeric }, envelopeSchema);
+	const base = {
+		transactionCode: code,
+		operation: kind,
+		amount: toMajorUnits(minor),
+		amountMinor: minor,
+		currency,
+	};
+
+	if (answer.kind === 'refused') {
+		throw xpayError(node, itemIndex, action, answer.code, answer.message, 'No money moved.');
+	}
+
+	if (answer.kind === 'ok') {
+		const after = await findOrder(client, code).catch(() => undefined);
+		return [
+			{
+				...base,
+				success: true,
+				operationId: String(answer.value.idOperazione ?? ''),
+				processedAt: timeOf(answer.value.timeStamp) ?? sentAt,
+				...orderState(after),
+			},
+		];
+	}
+
+	if (!answer.delivered) {
+		throw new NodeApiError(node, { reason: answer.reason } as JsonObject, {
+			message: `The ${kind} of ${amountText} on order ${code} was not sent: ${answer.reason}`,
+			description: 'The request never reached Nexi, so no money moved. It is safe to run it again.',
+			itemIndex,
+		});
+	}
+
+	// The outcome is unknown: ask the order what really happened.
+	let after: XPayOrder | undefined;
+	try {
+		after = await findOrder(client, code);
+	} catch {
+		after = undefined;
+	}
+	const problem = `${kind} outcome unknown: ${answer.reason}`;
+	if (!after) {
+		throw new NodeApiError(node, { reason: answer.reason } as JsonObject, {
+			message: `The ${problem}, and the order could not be read to find out`,
+			description: `Do not run it again before checking order ${code} in the XPay back office: the ${kind} of ${amountText} may have been applied.`,
+			itemIndex,
+		});
+	}
+	const was = moneyMoved(before);
+	const now = moneyMoved(after);
+	const applied =
+		kind === 'capture'
+			? now.captures > was.captures && now.capturedMinor - was.capturedMinor === minor
+			: now.reversals > was.reversals && now.reversedMinor - was.reversedMinor === minor;
+	const shows = `the order now shows ${formatMinor(now.capturedMinor, currency)} captured and ${formatMinor(now.reversedMinor, currency)} refunded or cancelled (state: ${after.stato})`;
+	if (applied) {
+		return [
+			{
+				...base,
+				success: true,
+				operationId: null,
+				processedAt: null,
+				...orderState(after),
+				note: `The ${problem}; reading the order confirmed it was applied: ${shows}.`,
+			},
+		];
+	}
+	throw new NodeApiError(node, { reason: answer.reason } as JsonObject, {
+		message: `The ${kind} of ${amountText} on order ${code} was not applied (${answer.reason})`,
+		description: `Reading the order afterwards shows no new ${kind === 'capture' ? 'capture' : 'reversal'}: ${shows}. It is safe to run it again.`,
+		itemIndex,
+	});
+}
+
+function orderState(order: XPayOrder | undefined): IDataObject {
+	if (!order) return { orderStatus: null, orderStatusText: null };
+	const moved = moneyMoved(order);
+	return {
+		orderStatus: orderStatus(order.stato),
+		orderStatusText: order.stato ?? null,
+		capturedAmount: toMajorUnits(moved.capturedMinor),
+		refundedAmount: toMajorUnits(moved.reversedMinor),
+	};
+}
+
+function timeOf(timeStamp: unknown): string | undefined {
+	const ms = Number(timeStamp);
+	return Number.isFinite(ms) && ms > 0 ? new Date(ms).toISOString() : undefined;
+}

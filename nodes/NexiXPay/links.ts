@@ -1,0 +1,72 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { DateRange } from '../common/dates';
+import { toMajorUnits } from '../common/money';
+import { fetchAllWindows, splitIntoWindows, type DayWindow } from '../common/windows';
+import { xpayDay } from './actions/common.descriptions';
+import { payMailListSchema } from './schemas';
+import { linkPaymentStatus, minorOf, renameKnown, xpayDateToIso } from './simplify';
+import type { XPayClient } from './transport';
+
+/** ReportPaymail returns at most this many links per search (Nexi's documentation). */
+export const PAYMAIL_SEARCH_CAP = 100;
+
+const LINK_FIELDS: Record<string, string> = {
+	codiceTransazione: 'transactionCode',
+	importo: 'amountMinor',
+	divisa: 'currency',
+	dataCreazioneLink: 'createdAt',
+	circuito: 'cardBrand',
+	statoEsteso: 'statusText',
+};
+
+/** A PayMail link in English: its payment status in plain words, Nexi's own text beside it. */
+export function simplifyLink(raw: IDataObject): IDataObject {
+	const minor = minorOf(raw.importo);
+	const renamed = renameKnown(raw, LINK_FIELDS);
+	return {
+		transactionCode: raw.codiceTransazione,
+		paymentStatus: linkPaymentStatus(raw.statoEsteso),
+		statusText: raw.statoEsteso ?? null,
+		amount: minor === null ? null : toMajorUnits(minor),
+		...renamed,
+		amountMinor: minor,
+		currency: raw.divisa ?? 'EUR',
+		createdAt: xpayDateToIso(raw.dataCreazioneLink),
+		cardBrand: raw.circuito || null,
+	};
+}
+
+/**
+ * Every PayMail link created in the range, oldest first. One search returns at most 100
+ * links and has no pages, so the range is searched in windows and any window that comes
+ * back full is split again (down to one day) until each is below the cap.
+ */
+export async function listLinks(
+	client: XPayClient,
+	range: DateRange,
+	options: { windowDays: number; concurrency: number },
+): Promise<IDataObject[]> {
+	const raw = await fetchAllWindows(
+		splitIntoWindows(range.from, range.to, options.windowDays),
+		async (window: DayWindow) => {
+			const answer = await client.readOptional(
+				'ReportPaymail',
+				{ linkCreatiDal: xpayDay(window.from), linkCreatiAl: xpayDay(window.to) },
+				payMailListSchema,
+				'list PayMail links',
+			);
+			return (answer?.paymail ?? []) as IDataObject[];
+		},
+		{ cap: PAYMAIL_SEARCH_CAP, concurrency: options.concurrency },
+	);
+	const seen = new Set<string>();
+	const links = raw
+		.map(simplifyLink)
+		.filter((link) => !seen.has(String(link.transactionCode)) && seen.add(String(link.transactionCode)));
+	return links.sort(
+		(a, b) =>
+			String(a.createdAt ?? '').localeCompare(String(b.createdAt ?? '')) ||
+			String(a.transactionCode).localeCompare(String(b.transactionCode)),
+	);
+}

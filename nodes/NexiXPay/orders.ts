@@ -1,0 +1,51 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { fetchAllWindows, splitIntoWindows } from '../common/windows';
+import type { DateRange } from '../common/dates';
+import { xpayDay } from './actions/common.descriptions';
+import { orderDetailSchema, orderListSchema, type XPayOrder } from './schemas';
+import type { XPayClient } from './transport';
+
+/** One order with its operations; undefined when XPay has no order with that code. */
+export async function findOrder(client: XPayClient, transactionCode: string): Promise<XPayOrder | undefined> {
+	const answer = await client.readOptional(
+		'situazioneOrdine',
+		{ codiceTransazione: transactionCode },
+		orderDetailSchema,
+		`read order ${transactionCode}`,
+	);
+	return answer?.report[0];
+}
+
+export interface OrderQuery extends DateRange {
+	transactionCode?: string;
+	channel: string;
+	/** reportOrdini filter tokens; empty for all states. */
+	statusTokens: string[];
+	windowDays: number;
+	concurrency: number;
+}
+
+/**
+ * Every order in the period: the period is asked for in windows (XPay's limit on a period is
+ * not documented; a third party reports 90 days), "nothing found" is an empty window, and
+ * an order that shows up in two windows is kept once.
+ */
+export async function listOrders(client: XPayClient, query: OrderQuery): Promise<XPayOrder[]> {
+	const orders = await fetchAllWindows(
+		splitIntoWindows(query.from, query.to, query.windowDays),
+		async (window) => {
+			const body: IDataObject = {
+				codiceTransazione: query.transactionCode ?? '',
+				periodo: `${xpayDay(window.from)} - ${xpayDay(window.to)}`,
+				canale: query.channel,
+				stato: query.statusTokens,
+			};
+			const answer = await client.readOptional('reportOrdini', body, orderListSchema, 'list orders');
+			return answer?.report ?? [];
+		},
+		{ concurrency: query.concurrency },
+	);
+	const seen = new Set<string>();
+	return orders.filter((order) => !seen.has(order.codiceTransazione) && seen.add(order.codiceTransazione));
+}

@@ -1,0 +1,247 @@
+import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import type { ZodType } from 'zod';
+
+import { nexiXPayBaseUrl } from '../../credentials/NexiXPayApi.credentials';
+import {
+	headerValue,
+	isTransientFailure,
+	sendOnce,
+	type HttpOutcome,
+	type NexiContext,
+} from '../common/http';
+import { parseRetryAfter, READ_RETRY_POLICY, withRetries } from '../common/retry';
+import { xpayError } from './errors';
+import { envelopeSchema } from './schemas';
+import { SERVICE_PATH_PREFIX, verifyResponse, type XPayService } from './signature';
+
+export const XPAY_CREDENTIAL = 'nexiXPayApi';
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** What one XPay answer turned out to be, once its MAC and shape were checked. */
+export type Answer<T> =
+	| { kind: 'ok'; value: T }
+	/** A KO whose MAC checked out (or error 50/99, which come without one): Nexi said no. */
+	| { kind: 'refused'; code: number; message: string }
+	/** Nothing trustworthy came back: the request may or may not have been carried out. */
+	| { kind: 'unknown'; reason: string; retryable: boolean; delivered: boolean; networkCode?: string };
+
+/**
+ * The one way the XPay node talks to Nexi. The credential's `authenticate` signs each
+ * request; this class checks each answer's MAC before reading anything in it. Reads are
+ * retried; writes (capture, refund, link creation) are sent once and their answer is
+ * handed back as it is, so that an unknown outcome is resolved by reading the order rather
+ * than by sending the money-moving request again.
+ */
+export class XPayClient {
+	private constructor(
+		private readonly context: NexiContext,
+		readonly itemIndex: number,
+		readonly baseUrl: string,
+		private readonly macKey: string,
+	) {}
+
+	static async connect(context: NexiContext, itemIndex: number): Promise<XPayClient> {
+		const credentials = await context.getCredentials(XPAY_CREDENTIAL, itemIndex);
+		let baseUrl: string;
+		try {
+			baseUrl = nexiXPayBaseUrl(credentials);
+		} catch (error) {
+			throw new NodeOperationError(context.getNode(), (error as Error).message, {
+				itemIndex,
+				description: 'Open the Nexi XPay API credential and correct its Base URL.',
+			});
+		}
+		return new XPayClient(context, itemIndex, baseUrl, String(credentials.macKey ?? ''));
+	}
+
+	get node() {
+		return this.context.getNode();
+	}
+
+	/** A read: retried on network errors, 5xx, 429 and cut-off bodies; a refusal or an untrusted answer throws. */
+	async read<T>(service: XPayService, body: IDataObject, schema: ZodType<T>, action: string): Promise<T> {
+		const answer = await withRetries(
+			async () => await this.attempt(service, body, schema),
+			(result) =>
+				result.answer.kind === 'unknown' && result.answer.retryable
+					? { retry: true, afterMs: result.retryAfterMs }
+					: { retry: false },
+			READ_RETRY_POLICY,
+		);
+		return this.unwrap(answer.answer, action);
+	}
+
+	/** A read where "not found" (error 2) is an answer, not an error: undefined comes back. */
+	async readOptional<T>(service: XPayService, body: IDataObject, schema: ZodType<T>, action: string): Promise<T | undefined> {
+		const answer = await withRetries(
+			async () => await this.attempt(service, body, schema),
+			(result) =>
+				result.answer.kind === 'unknown' && result.answer.retryable
+					? { retry: true, afterMs: result.retryAfterMs }
+					: { retry: false },
+			READ_RETRY_POLICY,
+		);
+		if (answer.answer.kind === 'refused' && answer.answer.code === 2) return undefined;
+		return this.unwrap(answer.answer, action);
+	}
+
+	/** A write: sent exactly once. */
+	async write<T>(service: XPayService, body: IDataObject, schema: ZodType<T>): Promise<Answer<T>> {
+		return (await this.attempt(service, body, schema)).answer;
+	}
+
+	/** Turns an answer into its value, or into the error that explains it. */
+	unwrap<T>(answer: Answer<T>, action: string): T {
+		if (answer.kind === 'ok') return answer.value;
+		if (answer.kind === 'refused') {
+			throw xpayError(this.node, this.itemIndex, action, answer.code, answer.message);
+		}
+		throw new NodeApiError(this.node, { reason: answer.reason } as JsonObject, {
+			message: `Nexi XPay could not ${action}: ${answer.reason}`,
+			description: `No trustworthy answer came from ${this.baseUrl}${answer.retryable ? ` after ${READ_RETRY_POLICY.retries} retries` : ''}${answer.networkCode ? ` (network error ${answer.networkCode})` : ''}.`,
+			itemIndex: this.itemIndex,
+		});
+	}
+
+	/** downloadReport: a file, or a signed KO answer in JSON. Retried like a read. */
+	async download(reportId: string): Promise<{ bytes: Buffer; fileName: string; mimeType: string }> {
+		const request = async () =>
+			await sendOnce(
+				this.context,
+				XPAY_CREDENTIAL,
+				{ method: 'GET', url: `${SERVICE_PATH_PREFIX}downloadReport`, qs: { idReport: reportId }, timeout: REQUEST_TIMEOUT_MS },
+				{ binary: true },
+			);
+		const outcome = await withRetries(request, (sent) => classifyTransport(sent), READ_RETRY_POLICY);
+		const action = `download report ${reportId}`;
+		if (outcome.kind === 'failure' || outcome.status < 200 || outcome.status >= 300) {
+			return this.unwrap(this.interpret(outcome, envelopeSchema), action) as never;
+		}
+		const contentType = String(headerValue(outcome.headers, 'content-type') ?? 'application/octet-stream');
+		if (/json/i.test(contentType) || outcome.body.trimStart().startsWith('{"esito"')) {
+			// A JSON answer here is an error report; its MAC is checked like any other.
+			this.unwrap(this.interpret(outcome, envelopeSchema), action);
+			throw new NodeApiError(this.node, {} as JsonObject, {
+				message: `Nexi XPay answered the download of report ${reportId} without a file`,
+				itemIndex: this.itemIndex,
+			});
+		}
+		return {
+			bytes: outcome.bytes ?? Buffer.from(outcome.body, 'utf8'),
+			fileName: fileNameOf(headerValue(outcome.headers, 'content-disposition')) ?? `report_${reportId}.${extensionOf(contentType)}`,
+			mimeType: contentType.split(';')[0].trim(),
+		};
+	}
+
+	private async attempt<T>(
+		service: XPayService,
+		body: IDataObject,
+		schema: ZodType<T>,
+	): Promise<{ answer: Answer<T>; retryAfterMs?: number }> {
+		const outcome = await sendOnce(this.context, XPAY_CREDENTIAL, {
+			method: 'POST',
+			url: `${SERVICE_PATH_PREFIX}${service}`,
+			body,
+			headers: { 'Content-Type': 'application/json; charset=utf-8', Accept: 'application/json' },
+			timeout: REQUEST_TIMEOUT_MS,
+		});
+		const retryAfterMs =
+			outcome.kind === 'response'
+				? parseRetryAfter(headerValue(outcome.headers, 'retry-after'), Date.now())
+				: undefined;
+		return { answer: this.interpret(outcome, schema), retryAfterMs };
+	}
+
+	/** Checks transport, JSON, MAC and shape, in that order; nothing is read before the MAC is. */
+	private interpret<T>(outcome: HttpOutcome, schema: ZodType<T>): Answer<T> {
+		if (outcome.kind === 'failure') {
+			return {
+				kind: 'unknown',
+				reason: `the connection failed (${FAILURE_WORDS[outcome.code] ?? 'network error'})`,
+				retryable: isTransientFailure(outcome),
+				delivered: outcome.maybeDelivered,
+				networkCode: outcome.code,
+			};
+		}
+		if (outcome.status < 200 || outcome.status >= 300) {
+			return {
+				kind: 'unknown',
+				reason: `Nexi answered HTTP ${outcome.status}`,
+				retryable: outcome.status === 429 || outcome.status >= 500,
+				// A 4xx from a web server in front of XPay means XPay never saw the request.
+				delivered: outcome.status >= 500,
+			};
+		}
+		let parsed: Record<string, unknown>;
+		try {
+			parsed = JSON.parse(outcome.body) as Record<string, unknown>;
+		} catch {
+			return { kind: 'unknown', reason: 'the answer was not valid JSON (cut off?)', retryable: true, delivered: true };
+		}
+		const envelope = envelopeSchema.safeParse(parsed);
+		if (!envelope.success) {
+			return { kind: 'unknown', reason: 'the answer is not an XPay answer (no esito)', retryable: false, delivered: true };
+		}
+		const check = verifyResponse(outcome.body, parsed, this.macKey);
+		const code = Number(envelope.data.errore?.codice);
+		if (check === 'absent' && envelope.data.esito === 'KO' && (code === 50 || code === 99)) {
+			return { kind: 'refused', code, message: String(envelope.data.errore?.messaggio ?? '') };
+		}
+		if (check !== 'valid') {
+			const keyHint = code === 3 ? ' (it reports error 3, wrong MAC: the MAC Key in the credential is probably not the one of this alias)' : '';
+			return {
+				kind: 'unknown',
+				reason: `the answer's MAC does not match, so it is not trusted${keyHint}`,
+				retryable: false,
+				delivered: true,
+			};
+		}
+		if (envelope.data.esito === 'KO') {
+			return { kind: 'refused', code, message: String(envelope.data.errore?.messaggio ?? '') };
+		}
+		const value = schema.safeParse(parsed);
+		if (!value.success) {
+			const issue = value.error.issues[0];
+			return {
+				kind: 'unknown',
+				reason: `the answer does not have the documented shape (${issue.path.join('.') || 'body'}: ${issue.message})`,
+				retryable: false,
+				delivered: true,
+			};
+		}
+		return { kind: 'ok', value: value.data };
+	}
+}
+
+function classifyTransport(outcome: HttpOutcome) {
+	if (outcome.kind === 'failure') return { retry: isTransientFailure(outcome) };
+	if (outcome.status === 429 || outcome.status >= 500) {
+		return { retry: true, afterMs: parseRetryAfter(headerValue(outcome.headers, 'retry-after'), Date.now()) };
+	}
+	return { retry: false };
+}
+
+// Words rather than codes in messages: n8n replaces a message that contains ECONNREFUSED & co.
+const FAILURE_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'refused',
+	ECONNRESET: 'dropped',
+	ETIMEDOUT: 'timed out',
+	ECONNABORTED: 'timed out',
+	ENOTFOUND: 'host not found',
+};
+
+function fileNameOf(disposition: unknown): string | undefined {
+	if (typeof disposition !== 'string') return undefined;
+	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+	return match ? decodeURIComponent(match[1]).replace(/[\\/]/g, '_') : undefined;
+}
+
+function extensionOf(contentType: string): string {
+	if (/csv/i.test(contentType)) return 'csv';
+	if (/pdf/i.test(contentType)) return 'pdf';
+	if (/excel|spreadsheet/i.test(contentType)) return 'xlsx';
+	if (/xml/i.test(contentType)) return 'xml';
+	if (/text/i.test(contentType)) return 'txt';
+	return 'bin';
+}

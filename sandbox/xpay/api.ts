@@ -1,0 +1,517 @@
+import { createHash } from 'node:crypto';
+
+import { json, type SandboxRequest, type SandboxResponse } from '../http';
+import { Random } from '../random';
+import {
+	DEFAULT_XPAY_DATA,
+	italianDay,
+	makeOrder,
+	seedOrders,
+	xpayDateTime,
+	type Order,
+	type OrderState,
+	type PayMailLink,
+	type ReportInstance,
+	type XPayDataOptions,
+} from './state';
+
+export interface XPayOptions extends XPayDataOptions {
+	alias: string;
+	macKey: string;
+	/** ReportPaymail returns at most this many links and silently leaves out the rest. */
+	paymailCap: number;
+	/** reportOrdini refuses longer periods (the 90 days a third party reports). */
+	maxPeriodDays: number;
+}
+
+export const DEFAULT_XPAY: XPayOptions = {
+	...DEFAULT_XPAY_DATA,
+	alias: 'ALIAS_WEB_00098765',
+	macKey: 'SANDBOXMACKEY7Q4W9E2R6T1Y8U3I5O0',
+	paymailCap: 100,
+	maxPeriodDays: 90,
+};
+
+const MAC_FIELDS: Record<string, string[]> = {
+	contabilizza: ['apiKey', 'codiceTransazione', 'divisa', 'importo', 'timeStamp'],
+	storna: ['apiKey', 'codiceTransazione', 'divisa', 'importo', 'timeStamp'],
+	situazioneOrdine: ['apiKey', 'codiceTransazione', 'timeStamp'],
+	reportOrdini: ['apiKey', 'codiceTransazione', 'periodo', 'canale', 'timeStamp'],
+	richiestaPayMail: ['apiKey', 'codiceTransazione', 'importo', 'timeStamp'],
+	rigeneraPayMail: ['apiKey', 'codiceTransazione', 'timeStamp'],
+	elencoReport: ['apiKey', 'timeStamp'],
+	downloadReport: ['apiKey', 'timeStamp', 'idReport'],
+	ReportPaymail: ['apiKey', 'timeStamp'],
+};
+
+/** Italian messages in the style of XPay's own. */
+const MESSAGES: Record<number, string> = {
+	1: 'Valore non valido nel JSON di input',
+	2: 'Nessun ordine trovato',
+	3: 'MAC errato',
+	4: 'MAC non presente nella richiesta JSON',
+	5: 'Sono trascorsi più di 5 minuti dalla generazione del timestamp',
+	9: 'Transazione già presente',
+	13: 'Transazione non trovata',
+	16: 'Valore non valido nello stato corrente',
+	17: 'Importo operazione troppo alto',
+	50: 'Impossibile calcolare il MAC: alias non valido o JSON non conforme',
+};
+
+const STATE_FILTERS: Record<string, OrderState[]> = {
+	autorizzato: ['Autorizzato'],
+	negato: ['Negato'],
+	annullato: ['Annullato'],
+	incassato: ['Contabilizzato'],
+	rimborsato: ['Rimborsato'],
+	noncreato: ['Non Creato'],
+	incparziale: ['Contabilizzato Parz.'],
+	rimbparziale: ['Rimborsato Parz.'],
+};
+
+const CODE = /^[\x21-\x7e]{2,30}$/;
+const DAY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
+
+class Refusal {
+	constructor(
+		readonly code: number,
+		readonly detail?: string,
+	) {}
+}
+
+function sha1(text: string): string {
+	return createHash('sha1').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The XPay back-office API as the spec describes it: every request MAC checked in the
+ * service's own field order, the 5-minute timeStamp rule, response MACs on every answer
+ * but errors 50 and 99, the order state machine, PayMail links capped at 100 per search.
+ */
+export class XPayApi {
+	options: XPayOptions;
+
+	orders = new Map<string, Order>();
+
+	links = new Map<string, PayMailLink>();
+
+	reports: ReportInstance[] = [];
+
+	/** Added to the sandbox's clock, to simulate a server whose time differs from n8n's. */
+	clockOffsetMs = 0;
+
+	/** Every capture and refund applied, in order: the ledger the fault tests audit. */
+	ledger: Array<{ service: 'contabilizza' | 'storna'; codiceTransazione: string; importo: number; at: number }> = [];
+
+	private random: Random;
+
+	private operationCounter = 160209354;
+
+	constructor(options: Partial<XPayOptions> = {}) {
+		this.options = { ...DEFAULT_XPAY, ...options };
+		this.random = new Random(this.options.seed);
+		this.reset(options);
+	}
+
+	now(): number {
+		return Date.now() + this.clockOffsetMs;
+	}
+
+	reset(options: Partial<XPayOptions> = {}): void {
+		this.options = { ...DEFAULT_XPAY, ...options };
+		this.random = new Random(this.options.seed * 31 + 5);
+		this.orders.clear();
+		this.links.clear();
+		this.ledger = [];
+		this.clockOffsetMs = 0;
+		const now = Date.now();
+		for (const order of seedOrders(this.random, this.options, now)) this.orders.set(order.codiceTransazione, order);
+		for (let i = 0; i < this.options.links; i++) {
+			const createdAt = now - this.random.int(1, this.options.days * 24 * 60) * 60_000;
+			const link = this.createLink(`PML-${this.random.digits(6)}-${i}`, this.random.int(500, 90_000), 24, 'https://shop.example/esito', {}, createdAt);
+			const roll = this.random.next();
+			if (roll < 0.5) this.pay(link.codiceTransazione, 'paid', createdAt + 3600_000);
+			else if (roll < 0.6) this.pay(link.codiceTransazione, 'declined', createdAt + 3600_000);
+		}
+		this.reports = [];
+		for (let day = 1; day <= 45; day++) {
+			const processedAt = Date.parse(`${italianDay(now - day * 86_400_000)}T05:00:00Z`);
+			this.reports.push({
+				idReport: String(900000 + day),
+				nomeReport: 'Transazioni giornaliere',
+				tipoReport: 'TRANSAZIONI',
+				formato: 'CSV',
+				day: italianDay(processedAt - 86_400_000),
+				processedAt,
+			});
+		}
+	}
+
+	// ---- control helpers (used by tests and the control API) ----
+
+	addOrder(spec: { codiceTransazione?: string; importo: number; stato?: OrderState; createdAt?: number }): Order {
+		const code = spec.codiceTransazione ?? `ORD-${this.random.digits(10)}`;
+		const order = makeOrder(this.random, code, spec.importo, spec.createdAt ?? this.now(), spec.stato ?? 'Autorizzato');
+		this.orders.set(code, order);
+		return order;
+	}
+
+	/** The customer opens the link and pays (or is declined): an order appears. */
+	pay(code: string, outcome: 'paid' | 'declined', at = this.now()): PayMailLink {
+		const link = this.links.get(code);
+		if (!link) throw new Error(`No PayMail link ${code}`);
+		const captureMode = link.extras.TCONTAB === 'D' ? 'Autorizzato' : 'Contabilizzato';
+		const order = makeOrder(this.random, code, link.importo, at, outcome === 'paid' ? captureMode : 'Negato');
+		this.orders.set(code, order);
+		link.state = outcome;
+		link.brand = order.brand;
+		return link;
+	}
+
+	expire(code: string): PayMailLink {
+		const link = this.links.get(code);
+		if (!link) throw new Error(`No PayMail link ${code}`);
+		link.expiresAt = this.now() - 1000;
+		return link;
+	}
+
+	// ---- the API ----
+
+	handle(request: SandboxRequest, baseUrl: string): SandboxResponse | undefined {
+		const match = /^\/ecomm\/api\/bo\/([A-Za-z]+)$/.exec(request.path);
+		if (!match) return undefined;
+		const service = match[1] === 'ReportPayMail' ? 'ReportPaymail' : match[1];
+		if (!(service in MAC_FIELDS)) return json(404);
+
+		const isDownload = service === 'downloadReport';
+		if (isDownload ? request.method !== 'GET' : request.method !== 'POST') return json(405);
+
+		const fields: Record<string, unknown> = isDownload ? Object.fromEntries(request.query) : (request.json as Record<string, unknown>);
+		if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return this.answer(new Refusal(50), false);
+		if (fields.apiKey !== this.options.alias) return this.answer(new Refusal(50), false);
+		if (fields.mac === undefined || fields.mac === null || fields.mac === '') return this.answer(new Refusal(4));
+
+		const timeStamp = String(fields.timeStamp ?? '');
+		if (!/^\d{13}$/.test(timeStamp)) return this.answer(new Refusal(1, 'timeStamp'));
+		if (Math.abs(this.now() - Number(timeStamp)) > 5 * 60_000) return this.answer(new Refusal(5));
+
+		const macInput = MAC_FIELDS[service].map((field) => `${field}=${fields[field] ?? ''}`).join('');
+		if (String(fields.mac) !== sha1(macInput + this.options.macKey)) return this.answer(new Refusal(3));
+
+		try {
+			switch (service) {
+				case 'contabilizza':
+					return this.answer(this.capture(fields));
+				case 'storna':
+					return this.answer(this.refund(fields));
+				case 'situazioneOrdine':
+					return this.answer(this.orderDetail(fields));
+				case 'reportOrdini':
+					return this.answer(this.orderList(fields));
+				case 'richiestaPayMail':
+					return this.answer(this.requestLink(fields, baseUrl));
+				case 'rigeneraPayMail':
+					return this.answer(this.regenerateLink(fields, baseUrl));
+				case 'ReportPaymail':
+					return this.answer(this.linkReport(fields));
+				case 'elencoReport':
+					return this.answer(this.reportList(fields));
+				default:
+					return this.download(fields);
+			}
+		} catch (error) {
+			if (error instanceof Refusal) return this.answer(error);
+			throw error;
+		}
+	}
+
+	/** An OK answer (an object) or a KO one (a Refusal), with its response MAC. */
+	private answer(result: Record<string, unknown> | Refusal, withMac = true): SandboxResponse {
+		const idOperazione = String(this.operationCounter++);
+		const timeStamp = this.now();
+		const esito = result instanceof Refusal ? 'KO' : 'OK';
+		const body: Record<string, unknown> = { esito, idOperazione, timeStamp };
+		if (withMac) body.mac = sha1(`esito=${esito}idOperazione=${idOperazione}timeStamp=${timeStamp}${this.options.macKey}`);
+		if (result instanceof Refusal) {
+			const message = MESSAGES[result.code] ?? 'Errore generico';
+			body.errore = { codice: result.code, messaggio: result.detail ? `${message}: ${result.detail}` : message };
+		} else {
+			Object.assign(body, result);
+		}
+		return json(200, body);
+	}
+
+	private requireCode(fields: Record<string, unknown>, name = 'codiceTransazione'): string {
+		const code = fields[name];
+		if (typeof code !== 'string' || !CODE.test(code)) throw new Refusal(1, name);
+		return code;
+	}
+
+	private requireAmount(fields: Record<string, unknown>): number {
+		const raw = fields.importo;
+		const text = typeof raw === 'number' || typeof raw === 'string' ? String(raw) : '';
+		if (!/^\d{1,10}$/.test(text) || Number(text) <= 0) throw new Refusal(1, 'importo');
+		return Number(text);
+	}
+
+	private capture(fields: Record<string, unknown>): Record<string, unknown> {
+		const code = this.requireCode(fields);
+		const importo = this.requireAmount(fields);
+		if (String(fields.divisa) !== '978') throw new Refusal(1, 'divisa');
+		const order = this.orders.get(code);
+		if (!order) throw new Refusal(13);
+		if (order.stato !== 'Autorizzato' && order.stato !== 'Contabilizzato Parz.') throw new Refusal(16);
+		if (importo > order.importo - order.captured) throw new Refusal(17);
+		order.captured += importo;
+		order.stato = order.captured === order.importo ? 'Contabilizzato' : 'Contabilizzato Parz.';
+		this.operation(order, 'CONTAB.', importo);
+		this.ledger.push({ service: 'contabilizza', codiceTransazione: code, importo, at: this.now() });
+		return {};
+	}
+
+	private refund(fields: Record<string, unknown>): Record<string, unknown> {
+		const code = this.requireCode(fields);
+		const importo = this.requireAmount(fields);
+		if (String(fields.divisa) !== '978') throw new Refusal(1, 'divisa');
+		const order = this.orders.get(code);
+		if (!order) throw new Refusal(13);
+		if (order.stato === 'Autorizzato') {
+			// Before capture only the whole authorization can be cancelled.
+			if (importo !== order.importo) throw new Refusal(16, 'solo annullamento totale');
+			order.stato = 'Annullato';
+		} else if (['Contabilizzato', 'Contabilizzato Parz.', 'Rimborsato Parz.'].includes(order.stato)) {
+			if (importo > order.captured - order.refunded) throw new Refusal(17);
+			order.refunded += importo;
+			order.stato = order.refunded === order.captured ? 'Rimborsato' : 'Rimborsato Parz.';
+		} else {
+			throw new Refusal(16);
+		}
+		this.operation(order, 'STORNO', importo);
+		this.ledger.push({ service: 'storna', codiceTransazione: code, importo, at: this.now() });
+		return {};
+	}
+
+	private operation(order: Order, tipoOperazione: 'CONTAB.' | 'STORNO', importo: number): void {
+		order.operations.push({ tipoOperazione, importo, divisa: 'EUR', stato: order.stato, dataOperazione: xpayDateTime(this.now()), utente: 'API' });
+	}
+
+	private orderDetail(fields: Record<string, unknown>): Record<string, unknown> {
+		const order = this.orders.get(this.requireCode(fields));
+		if (!order) throw new Refusal(2);
+		return { scadenza: '203012', report: [this.renderOrder(order)] };
+	}
+
+	renderOrder(order: Order): Record<string, unknown> {
+		return {
+			numeroMerchant: '00098765',
+			codiceTransazione: order.codiceTransazione,
+			importo: order.importo,
+			divisa: 'EUR',
+			codiceAutorizzazione: order.stato === 'Negato' || order.stato === 'Non Creato' ? '' : order.codiceAutorizzazione,
+			brand: order.brand,
+			tipoPagamento: order.canale === 'CartaCredito' ? 'CC' : order.canale,
+			tipoTransazione: order.canale === 'CartaCredito' ? 'VBV_FULL' : 'NO_3DSECURE',
+			nazione: order.nazione,
+			tipoProdotto: order.tipoProdotto,
+			pan: order.pan,
+			parametri: '',
+			stato: order.stato,
+			dataTransazione: xpayDateTime(order.createdAt),
+			dettaglio: [
+				{
+					nome: order.nome,
+					cognome: order.cognome,
+					mail: order.mail,
+					importo: order.importo,
+					importoRifiutato: order.stato === 'Negato' ? order.importo : 0,
+					divisa: 'EUR',
+					stato: order.stato,
+					codiceTransazione: order.codiceTransazione,
+					operazioni: order.operations.map((operation) => ({ ...operation })),
+				},
+			],
+		};
+	}
+
+	private orderList(fields: Record<string, unknown>): Record<string, unknown> {
+		if (typeof fields.codiceTransazione !== 'string') throw new Refusal(1, 'codiceTransazione');
+		const period = /^(\d{2}\/\d{2}\/\d{4}) - (\d{2}\/\d{2}\/\d{4})$/.exec(String(fields.periodo ?? ''));
+		if (!period) throw new Refusal(1, 'periodo');
+		const from = parseDay(period[1]);
+		const to = parseDay(period[2]);
+		if (!from || !to || from > to) throw new Refusal(1, 'periodo');
+		if ((Date.parse(to) - Date.parse(from)) / 86_400_000 + 1 > this.options.maxPeriodDays) {
+			throw new Refusal(1, `periodo oltre ${this.options.maxPeriodDays} giorni`);
+		}
+		const canale = String(fields.canale ?? '');
+		if (!['All', 'CartaCredito', 'PayPal', 'MyBank', 'MySi'].includes(canale)) throw new Refusal(1, 'canale');
+		let states: Set<OrderState> | undefined;
+		if (fields.stato !== undefined) {
+			if (!Array.isArray(fields.stato)) throw new Refusal(1, 'stato');
+			const tokens = fields.stato.map((token) => String(token).toLowerCase());
+			if (tokens.some((token) => !STATE_FILTERS[token])) throw new Refusal(1, 'stato');
+			if (tokens.length > 0) states = new Set(tokens.flatMap((token) => STATE_FILTERS[token]));
+		}
+		const code = fields.codiceTransazione;
+		const report = [...this.orders.values()]
+			.filter((order) => {
+				const day = italianDay(order.createdAt);
+				return (
+					day >= from &&
+					day <= to &&
+					(code === '' || order.codiceTransazione === code) &&
+					(canale === 'All' || order.canale === canale) &&
+					(!states || states.has(order.stato))
+				);
+			})
+			.sort((a, b) => a.createdAt - b.createdAt)
+			.map((order) => this.renderOrder(order));
+		if (report.length === 0) throw new Refusal(2);
+		return { report };
+	}
+
+	createLink(code: string, importo: number, timeoutHours: number, returnUrl: string, extras: Record<string, string>, createdAt = this.now()): PayMailLink {
+		const link: PayMailLink = {
+			codiceTransazione: code,
+			importo,
+			timeoutHours,
+			returnUrl,
+			extras,
+			createdAt,
+			expiresAt: createdAt + timeoutHours * 3600_000,
+			token: this.random.hex(24),
+			state: 'unused',
+			regenerations: 0,
+		};
+		this.links.set(code, link);
+		return link;
+	}
+
+	private linkUrl(link: PayMailLink, baseUrl: string): string {
+		return `${baseUrl}/ecomm/ecomm/PayMail?token=${link.token}`;
+	}
+
+	private requestLink(fields: Record<string, unknown>, baseUrl: string): Record<string, unknown> {
+		const code = this.requireCode(fields);
+		const importo = this.requireAmount(fields);
+		const timeout = Number(fields.timeout);
+		if (!Number.isInteger(timeout) || timeout < 1 || timeout > 720) throw new Refusal(1, 'timeout');
+		const url = fields.url;
+		if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url)) throw new Refusal(1, 'url');
+		const extras = fields.parametriAggiuntivi ?? {};
+		if (typeof extras !== 'object' || Array.isArray(extras)) throw new Refusal(1, 'parametriAggiuntivi');
+		if (this.links.has(code) || this.orders.has(code)) throw new Refusal(9);
+		const link = this.createLink(code, importo, timeout, url, Object.fromEntries(Object.entries(extras as object).map(([k, v]) => [k, String(v)])));
+		return { payMailUrl: this.linkUrl(link, baseUrl) };
+	}
+
+	private regenerateLink(fields: Record<string, unknown>, baseUrl: string): Record<string, unknown> {
+		const code = this.requireCode(fields);
+		const link = this.links.get(code);
+		if (!link) throw new Refusal(2);
+		if (link.state === 'paid') throw new Refusal(16, 'link già pagato');
+		const timeout = fields.timeout === undefined ? link.timeoutHours : Number(fields.timeout);
+		if (!Number.isInteger(timeout) || timeout < 1 || timeout > 720) throw new Refusal(1, 'timeout');
+		if (link.state === 'unused' || link.state === 'expired') {
+			// Never used: the same link and code, with a new expiry.
+			link.expiresAt = this.now() + timeout * 3600_000;
+			link.state = 'unused';
+			return { payMailUrl: this.linkUrl(link, baseUrl), codiceTransazione: code };
+		}
+		// Used and refused: a new link under a new code.
+		let next = fields.nuovoCodiceTransazione === undefined ? '' : this.requireCode(fields, 'nuovoCodiceTransazione');
+		if (!next) {
+			link.regenerations++;
+			const suffix = String(link.regenerations);
+			next = code.length + suffix.length > 30 ? code.slice(0, 30 - Math.max(2, suffix.length)) + suffix.padStart(2, '0') : code + suffix;
+		}
+		if (this.links.has(next) || this.orders.has(next)) throw new Refusal(9);
+		const created = this.createLink(next, link.importo, timeout, link.returnUrl, link.extras);
+		return { payMailUrl: this.linkUrl(created, baseUrl), codiceTransazione: next };
+	}
+
+	private linkReport(fields: Record<string, unknown>): Record<string, unknown> {
+		const from = parseDay(String(fields.linkCreatiDal ?? ''));
+		const to = parseDay(String(fields.linkCreatiAl ?? ''));
+		if (!from) throw new Refusal(1, 'linkCreatiDal');
+		if (!to || from > to) throw new Refusal(1, 'linkCreatiAl');
+		const paymail = [...this.links.values()]
+			.filter((link) => {
+				const day = italianDay(link.createdAt);
+				return day >= from && day <= to;
+			})
+			.sort((a, b) => a.createdAt - b.createdAt || a.codiceTransazione.localeCompare(b.codiceTransazione))
+			// At most 100 per search, the rest silently left out (what Nexi does past the cap is not documented).
+			.slice(0, this.options.paymailCap)
+			.map((link) => ({
+				codiceTransazione: link.codiceTransazione,
+				importo: link.importo,
+				divisa: 'EUR',
+				dataCreazioneLink: xpayDateTime(link.createdAt),
+				circuito: link.brand ?? '',
+				statoEsteso: this.linkStateText(link),
+			}));
+		return { paymail };
+	}
+
+	/** The link's extended state: the order's state once paid or refused, else the link's own. */
+	private linkStateText(link: PayMailLink): string {
+		const order = this.orders.get(link.codiceTransazione);
+		if (order && link.state !== 'unused') return order.stato;
+		if (link.expiresAt < this.now()) return 'Scaduto';
+		return 'In attesa di pagamento';
+	}
+
+	private reportList(fields: Record<string, unknown>): Record<string, unknown> {
+		const refDate = fields.refDate === undefined ? italianDay(this.now()) : parseDay(String(fields.refDate));
+		if (!refDate) throw new Refusal(1, 'refDate');
+		const listaReport = this.reports
+			.filter((report) => italianDay(report.processedAt) <= refDate)
+			.sort((a, b) => b.processedAt - a.processedAt)
+			.slice(0, 10)
+			.map((report) => ({
+				idReport: report.idReport,
+				nomeReport: report.nomeReport,
+				tipoReport: report.tipoReport,
+				formato: report.formato,
+				dataRiferimento: toDay(report.day),
+				dataElaborazione: xpayDateTime(report.processedAt),
+			}));
+		if (listaReport.length === 0) throw new Refusal(2);
+		return { listaReport };
+	}
+
+	private download(fields: Record<string, unknown>): SandboxResponse {
+		const report = this.reports.find((r) => r.idReport === String(fields.idReport ?? ''));
+		if (!report) return this.answer(new Refusal(2));
+		return {
+			status: 200,
+			headers: {
+				'Content-Type': 'text/csv; charset=utf-8',
+				'Content-Disposition': `attachment; filename="report_${report.idReport}.csv"`,
+			},
+			body: this.reportCsv(report),
+		};
+	}
+
+	reportCsv(report: ReportInstance): string {
+		const rows = [...this.orders.values()]
+			.filter((order) => italianDay(order.createdAt) === report.day)
+			.sort((a, b) => a.createdAt - b.createdAt)
+			.map((order) => [order.codiceTransazione, xpayDateTime(order.createdAt), order.brand, (order.importo / 100).toFixed(2).replace('.', ','), 'EUR', order.stato].join(';'));
+		return ['Codice transazione;Data;Circuito;Importo;Divisa;Stato', ...rows].join('\r\n') + '\r\n';
+	}
+}
+
+/** "dd/mm/yyyy" → "yyyy-mm-dd", or undefined when it is not a real date. */
+function parseDay(text: string): string | undefined {
+	const match = DAY.exec(text);
+	if (!match) return undefined;
+	const iso = `${match[3]}-${match[2]}-${match[1]}`;
+	const date = new Date(`${iso}T00:00:00Z`);
+	return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
+}
+
+function toDay(iso: string): string {
+	return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
