@@ -241,8 +241,9 @@ export async function testCredential(
 		{ node, data: {}, source: null },
 		[],
 	);
+	let response: Awaited<ReturnType<RoutingNode['runNode']>>;
 	try {
-		await new RoutingNode(context, nodeType, { id: 'cred', name: typeName, type: typeName, data }).runNode();
+		response = await new RoutingNode(context, nodeType, { id: 'cred', name: typeName, type: typeName, data }).runNode();
 	} catch (error) {
 		const cause = error.cause ?? {};
 		if (cause.response) {
@@ -255,6 +256,12 @@ export async function testCredential(
 		}
 		if (cause.code) return { status: 'Error', message: cause.code };
 		return { status: 'Error', message: error.message };
+	}
+	const body = response?.[0]?.[0]?.json;
+	for (const rule of testRequest.rules ?? []) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		const value = rule.properties.key.split('.').reduce<unknown>((node, key) => (node as IDataObject)?.[key], body);
+		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

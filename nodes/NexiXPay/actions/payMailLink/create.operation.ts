@@ -133,10 +133,8 @@ export async function execute(this: IExecuteFunctions, client: XPayClient, itemI
 	const node = this.getNode();
 	const given = String(this.getNodeParameter('transactionCode', itemIndex, '') ?? '').trim();
 	const code = given === '' ? generateTransactionCode(DateTime.now()) : requireTransactionCode(node, itemIndex, given);
-	const { minor, currency } = readMoney(this, itemIndex);
-	if (currency !== 'EUR') {
-		throw invalidInput(node, itemIndex, 'Currency', currency, 'EUR: PayMail links are in euros');
-	}
+	// PayMail links have no currency field: they are in euros.
+	const { minor } = readMoney(this, itemIndex);
 	const hours = requireWholeNumber(node, itemIndex, 'Expires In (Hours)', this.getNodeParameter('expiresInHours', itemIndex), 1, MAX_LINK_HOURS);
 	const returnUrl = String(this.getNodeParameter('returnUrl', itemIndex, '') ?? '').trim();
 	if (!isHttpUrl(returnUrl)) {
