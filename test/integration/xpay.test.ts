@@ -394,7 +394,7 @@ describe('Reports', () => {
 		const first = list.items[0].json;
 		expect(Object.keys(first)).toEqual(['reportId', 'name', 'type', 'format', 'referenceDate', 'processedAt']);
 		const report = xpay().reports.find((r) => r.idReport === first.reportId)!;
-		const download = await run({ resource: 'report', operation: 'download', reportId: first.reportId, binaryPropertyName: 'csv' });
+		const download = await run({ resource: 'report', operation: 'download', reportId: first.reportId as string, binaryPropertyName: 'csv' });
 		const csv = xpay().reportCsv(report);
 		expect(download.items[0].json).toEqual({
 			reportId: first.reportId,
