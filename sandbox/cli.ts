@@ -24,7 +24,16 @@ async function main(): Promise<void> {
 		`  Secret Key:  ${sandbox.reporting.testKey}`,
 		`  Payouts:     ${sandbox.reporting.list().length} over the last ${sandbox.reporting.options.days} days (EUR, SEK, DKK)`,
 		'',
-		`Control API: ${sandbox.url}/_sandbox/info, POST ${sandbox.url}/_sandbox/reporting/payouts {"date":"YYYY-MM-DD","currency":"EUR","actions":5}`,
+		'Nexi XPay API credential (Nexi XPay node):',
+		`  Environment: Custom    Base URL: ${sandbox.url}`,
+		`  Alias:       ${sandbox.xpay.options.alias}`,
+		`  MAC Key:     ${sandbox.xpay.options.macKey}`,
+		`  Orders:      ${sandbox.xpay.orders.size} over the last ${sandbox.xpay.options.days} days; PayMail links: ${sandbox.xpay.links.size}`,
+		'',
+		`Control API: GET ${sandbox.url}/_sandbox/info`,
+		`  add a payout:      POST /_sandbox/reporting/payouts {"date":"YYYY-MM-DD","currency":"EUR","actions":5}`,
+		`  add an order:      POST /_sandbox/xpay/orders {"importo":1999}`,
+		`  pay a PayMail link: POST /_sandbox/xpay/paymail/<transaction code>/pay (or /decline, /expire)`,
 		'Press Ctrl-C to stop.',
 	];
 	console.log(lines.join('\n'));

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { dateRangeFields, limitField, readDateRange, readLimit, returnAllField } from '../../../common/parameters';
-import { requireWholeNumber } from '../../../common/validation';
+import { invalidInput, requireWholeNumber } from '../../../common/validation';
 import { listOrders } from '../../orders';
 import { ORDER_FILTER_TOKENS, simplifyOrder, type OrderStatus } from '../../simplify';
 import type { XPayClient } from '../../transport';
@@ -106,7 +106,13 @@ export async function execute(this: IExecuteFunctions, client: XPayClient, itemI
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	const statuses = Array.isArray(filters.statuses) ? (filters.statuses as OrderStatus[]) : [];
-	const statusTokens = statuses.map((status) => ORDER_FILTER_TOKENS[status] as string);
+	const statusTokens = statuses.map((status) => {
+		const token = ORDER_FILTER_TOKENS[status];
+		if (!token) {
+			throw invalidInput(node, itemIndex, 'Statuses', status, `some of ${Object.keys(ORDER_FILTER_TOKENS).join(', ')}`);
+		}
+		return token;
+	});
 	const code = typeof filters.transactionCode === 'string' && filters.transactionCode.trim() !== ''
 		? requireTransactionCode(node, itemIndex, filters.transactionCode)
 		: undefined;
