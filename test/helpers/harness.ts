@@ -1,4 +1,4 @@
-import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -19,11 +19,13 @@ import {
 import { NexiCheckoutApi } from '../../credentials/NexiCheckoutApi.credentials';
 import { NexiXPayApi } from '../../credentials/NexiXPayApi.credentials';
 import { NexiReporting } from '../../nodes/NexiReporting/NexiReporting.node';
+import { NexiReportingTrigger } from '../../nodes/NexiReporting/NexiReportingTrigger.node';
 import { NexiXPay } from '../../nodes/NexiXPay/NexiXPay.node';
 
 const NODE_TYPES: Record<string, INodeType> = {
 	'n8n-nodes-nexi.nexiReporting': new NexiReporting(),
 	'n8n-nodes-nexi.nexiXPay': new NexiXPay(),
+	'n8n-nodes-nexi.nexiReportingTrigger': new NexiReportingTrigger(),
 };
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
@@ -264,4 +266,76 @@ export async function testCredential(
 		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
+}
+
+export interface PollerOptions {
+	type: string;
+	parameters: Record<string, NodeParameterValueType | IDataObject>;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	timezone?: string;
+}
+
+/**
+ * Runs a polling trigger's poll() through n8n-core's PollContext, and keeps its static data
+ * the way n8n does without durable cursors: in memory between polls, written to the database
+ * after the activation poll and whenever a poll emits. restart() throws the memory away and
+ * reloads what was written, as an n8n restart does.
+ */
+export class Poller {
+	private persisted = '{}';
+
+	private workflow!: Workflow;
+
+	private readonly node: INode;
+
+	activated = false;
+
+	constructor(private readonly options: PollerOptions) {
+		this.node = {
+			id: 'b0f1d2c3-0000-4000-8000-000000000002',
+			name: 'Trigger',
+			type: options.type,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: options.parameters as INode['parameters'],
+			credentials: Object.fromEntries(
+				Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+			),
+		};
+		this.restart();
+	}
+
+	restart(): void {
+		this.workflow = new Workflow({
+			id: 'poll-workflow',
+			nodes: [this.node],
+			connections: {},
+			nodeTypes,
+			active: true,
+			staticData: JSON.parse(this.persisted),
+			settings: { timezone: this.options.timezone ?? 'Europe/Rome' },
+		});
+	}
+
+	get staticData(): IDataObject {
+		return this.workflow.getStaticData('node', this.node);
+	}
+
+	/** One scheduled poll ('trigger' mode), or "Fetch test event" ('manual'). */
+	async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<INodeExecutionData[] | null> {
+		const context = new PollContext(
+			this.workflow,
+			this.node,
+			makeAdditionalData(undefined, this.options.credentials),
+			mode,
+			this.activated ? 'init' : 'activate',
+		);
+		const nodeType = NODE_TYPES[this.options.type];
+		const result = await nodeType.poll!.call(context);
+		if (mode === 'trigger' && (result !== null || !this.activated)) {
+			this.persisted = JSON.stringify(this.workflow.staticData);
+		}
+		if (mode === 'trigger') this.activated = true;
+		return result?.[0] ?? null;
+	}
 }

@@ -1,0 +1,171 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { isoDate } from '../common/dates';
+import { keepWindow, loadPollState, savePollState, todayIn, type SeenEntry } from '../common/pollState';
+import { requireCurrency, requireWholeNumber } from '../common/validation';
+import { DEFAULT_LIST_OPTIONS, getPayout, listPaymentActions, listPayouts } from './payouts';
+import type { Payout } from './schemas';
+import { ReportingClient } from './transport';
+
+export class NexiReportingTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nexi Reporting Trigger',
+		name: 'nexiReportingTrigger',
+		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "New payout" + ($parameter["output"] === "paymentActions" ? ": one item per payment action" : "") }}',
+		description: 'Starts the workflow once for each new payout from Nexi Checkout (checked on a schedule)',
+		defaults: { name: 'Nexi Reporting Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'nexiCheckoutApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'New Payout', value: 'newPayout', description: 'A payout appeared in Nexi\'s reports' }],
+				default: 'newPayout',
+			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Payout', value: 'payout', description: 'One item per payout' },
+					{
+						name: 'Payout With Payment Actions',
+						value: 'payoutWithActions',
+						description: 'One item per payout, with every payment action inlined',
+					},
+					{
+						name: 'Payment Actions',
+						value: 'paymentActions',
+						description:
+							'One item per payment action of each new payout, carrying the payout ID, reference and date: one spreadsheet row each',
+					},
+				],
+				default: 'payout',
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Currency',
+						name: 'currency',
+						type: 'string',
+						default: '',
+						placeholder: 'EUR',
+						description: 'Only payouts in this currency (three-letter ISO 4217 code)',
+					},
+				],
+			},
+			{
+				displayName: 'Lookback Days',
+				name: 'lookbackDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 90 },
+				default: 7,
+				description:
+					'Payouts dated up to this many days back are watched, so one that shows up late (dated days ago) is still caught. Each is emitted once.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Emit Existing Payouts on Activation',
+						name: 'emitExisting',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the first check after activation emits the payouts already in the lookback window (once), instead of only remembering them',
+					},
+				],
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const node = this.getNode();
+		const lookbackDays = requireWholeNumber(node, 0, 'Lookback Days', this.getNodeParameter('lookbackDays', 7), 1, 90);
+		const output = this.getNodeParameter('output', 'payout') as string;
+		const filters = this.getNodeParameter('filters', {}) as IDataObject;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const currency =
+			typeof filters.currency === 'string' && filters.currency.trim() !== ''
+				? requireCurrency(node, 0, 'Currency', filters.currency)
+				: undefined;
+
+		const today = todayIn(this.getTimezone());
+		const from = today.minus({ days: lookbackDays });
+		// Tomorrow too: a payout announced for the next day is as new as one dated today.
+		const to = today.plus({ days: 1 });
+		const client = await ReportingClient.connect(this, 0);
+		const payouts = oldestFirst(await listPayouts(client, { from, to, currency }, DEFAULT_LIST_OPTIONS));
+
+		if (this.getMode() === 'manual') {
+			// "Fetch test event": the latest real payout, and no change to what the trigger remembers.
+			const latest = payouts[payouts.length - 1];
+			if (!latest) {
+				throw new NodeOperationError(node, `No payouts dated from ${isoDate(from)} to ${isoDate(to)} to show as a sample`, {
+					description: 'Nexi has no payout in the lookback window yet. Raise Lookback Days to find an older one.',
+				});
+			}
+			return [await render(client, [latest], output)];
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const state = loadPollState(staticData);
+		const seen = keepWindow(state.seen, isoDate(from));
+		const fresh = payouts.filter((payout) => !(payout.id in state.seen));
+		for (const payout of fresh) seen[payout.id] = { day: payout.date ?? isoDate(today) } satisfies SeenEntry;
+
+		const toEmit = state.initialized ? fresh : options.emitExisting === true ? payouts : [];
+		// Everything that can fail happens before the state changes: a failed poll leaves it as it was.
+		const items = toEmit.length > 0 ? await render(client, toEmit, output) : [];
+		savePollState(staticData, { initialized: true, seen });
+		return items.length > 0 ? [items] : null;
+	}
+}
+
+/** By payout date, keeping Nexi's order within a day. */
+function oldestFirst(payouts: Payout[]): Payout[] {
+	return payouts
+		.map((payout, index) => ({ payout, index }))
+		.sort((a, b) => String(a.payout.date ?? '').localeCompare(String(b.payout.date ?? '')) || a.index - b.index)
+		.map(({ payout }) => payout);
+}
+
+async function render(client: ReportingClient, payouts: Payout[], output: string): Promise<INodeExecutionData[]> {
+	const records: IDataObject[] = [];
+	for (const payout of payouts) {
+		if (output === 'paymentActions') {
+			records.push(...(await listPaymentActions(client, payout.id, DEFAULT_LIST_OPTIONS)));
+		} else if (output === 'payoutWithActions') {
+			records.push((await getPayout(client, payout.id, true, DEFAULT_LIST_OPTIONS)) as IDataObject);
+		} else {
+			records.push(payout as IDataObject);
+		}
+	}
+	return records.map((json) => ({ json }));
+}

@@ -1,0 +1,50 @@
+import { DateTime } from 'luxon';
+import type { IDataObject } from 'n8n-workflow';
+
+/** What a trigger remembers of one record: the day that keeps it in the window, and a value (a status). */
+export interface SeenEntry {
+	day: string;
+	value?: string;
+}
+
+/**
+ * A trigger's memory, kept in the node's static data and nowhere else: whether the
+ * baseline was taken, and the records seen inside the lookback window. Records older than
+ * the window are forgotten, so the state stays as large as the window, not as history.
+ */
+export interface PollState {
+	initialized: boolean;
+	seen: Record<string, SeenEntry>;
+}
+
+const KEY = 'nexiPollState';
+
+export function loadPollState(staticData: IDataObject): PollState {
+	const stored = staticData[KEY] as Partial<PollState> | undefined;
+	const seen: Record<string, SeenEntry> = {};
+	if (stored && typeof stored.seen === 'object' && stored.seen !== null) {
+		for (const [id, entry] of Object.entries(stored.seen)) {
+			if (entry && typeof entry.day === 'string') seen[id] = { ...entry };
+		}
+	}
+	return { initialized: stored?.initialized === true, seen };
+}
+
+/** Replaces the stored state in one assignment, after everything that could fail has succeeded. */
+export function savePollState(staticData: IDataObject, state: PollState): void {
+	staticData[KEY] = { initialized: state.initialized, seen: state.seen } as unknown as IDataObject;
+}
+
+/** The entries whose day is inside the window (on or after `firstDay`, YYYY-MM-DD). */
+export function keepWindow(seen: Record<string, SeenEntry>, firstDay: string): Record<string, SeenEntry> {
+	const kept: Record<string, SeenEntry> = {};
+	for (const [id, entry] of Object.entries(seen)) if (entry.day >= firstDay) kept[id] = entry;
+	return kept;
+}
+
+/** Today as a calendar date (at UTC midnight, like every date the nodes read) in a time zone. */
+export function todayIn(timezone: string): DateTime {
+	const now = DateTime.now().setZone(timezone);
+	const zoned = now.isValid ? now : DateTime.now().toUTC();
+	return DateTime.fromObject({ year: zoned.year, month: zoned.month, day: zoned.day }, { zone: 'UTC' });
+}
