@@ -21,11 +21,13 @@ import { NexiXPayApi } from '../../credentials/NexiXPayApi.credentials';
 import { NexiReporting } from '../../nodes/NexiReporting/NexiReporting.node';
 import { NexiReportingTrigger } from '../../nodes/NexiReporting/NexiReportingTrigger.node';
 import { NexiXPay } from '../../nodes/NexiXPay/NexiXPay.node';
+import { NexiXPayTrigger } from '../../nodes/NexiXPay/NexiXPayTrigger.node';
 
 const NODE_TYPES: Record<string, INodeType> = {
 	'n8n-nodes-nexi.nexiReporting': new NexiReporting(),
 	'n8n-nodes-nexi.nexiXPay': new NexiXPay(),
 	'n8n-nodes-nexi.nexiReportingTrigger': new NexiReportingTrigger(),
+	'n8n-nodes-nexi.nexiXPayTrigger': new NexiXPayTrigger(),
 };
 
 const CREDENTIAL_TYPES: Record<string, ICredentialType> = {

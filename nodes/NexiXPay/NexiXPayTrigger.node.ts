@@ -1,0 +1,155 @@
+import { DateTime } from 'luxon';
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { isoDate } from '../common/dates';
+import { keepWindow, loadPollState, savePollState, todayIn, type SeenEntry } from '../common/pollState';
+import { requireWholeNumber } from '../common/validation';
+import { listLinks } from './links';
+import { listOrders } from './orders';
+import type { XPayOrder } from './schemas';
+import { orderStatus, simplifyOrder, xpayDateToIso } from './simplify';
+import { XPayClient } from './transport';
+
+/** A record the trigger watches: its key, the day that keeps it in the window, its value, and its item. */
+interface Watched {
+	key: string;
+	day: string;
+	value: string;
+	json: IDataObject;
+}
+
+type XPayEvent = 'payMailLinkPaid' | 'orderStatusChanged' | 'newOrder';
+
+export class NexiXPayTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nexi XPay Trigger',
+		name: 'nexiXPayTrigger',
+		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ { payMailLinkPaid: "PayMail link paid", orderStatusChanged: "Order status changed", newOrder: "New order" }[$parameter["event"]] }}',
+		description: 'Starts the workflow when a PayMail link is paid or an XPay order appears or changes status (checked on a schedule)',
+		defaults: { name: 'Nexi XPay Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'nexiXPayApi', required: true }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'PayMail Link Paid',
+						value: 'payMailLinkPaid',
+						description: 'A customer paid a PayMail link: one item per paid link, once',
+					},
+					{
+						name: 'Order Status Changed',
+						value: 'orderStatusChanged',
+						description: 'An order moved to another status (for example authorized → captured); the item has previousStatus',
+					},
+					{ name: 'New Order', value: 'newOrder', description: 'An order appeared' },
+				],
+				default: 'payMailLinkPaid',
+			},
+			{
+				displayName: 'Lookback Days',
+				name: 'lookbackDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 90 },
+				default: 7,
+				description:
+					'Links created (or orders dated) up to this many days back are watched. For PayMail links, use at least the links\' lifetime: a link created earlier is not watched any more.',
+			},
+		],
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const node = this.getNode();
+		const event = this.getNodeParameter('event', 'payMailLinkPaid') as XPayEvent;
+		const lookbackDays = requireWholeNumber(node, 0, 'Lookback Days', this.getNodeParameter('lookbackDays', 7), 1, 90);
+		// XPay dates are Italian dates.
+		const today = todayIn('Europe/Rome');
+		const from = today.minus({ days: lookbackDays });
+		const client = await XPayClient.connect(this, 0);
+
+		const watched =
+			event === 'payMailLinkPaid'
+				? await paidLinks(client, from, today)
+				: await orders(client, from, today);
+
+		if (this.getMode() === 'manual') {
+			const latest = watched[watched.length - 1];
+			if (!latest) {
+				throw new NodeOperationError(node, `No ${event === 'payMailLinkPaid' ? 'paid PayMail links' : 'orders'} from ${isoDate(from)} to ${isoDate(today)} to show as a sample`, {
+					description: 'Raise Lookback Days to find an older one.',
+				});
+			}
+			return [[{ json: event === 'orderStatusChanged' ? withPrevious(latest.json, undefined) : latest.json }]];
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const state = loadPollState(staticData);
+		const seen = keepWindow(state.seen, isoDate(from));
+		const emit: IDataObject[] = [];
+		for (const record of watched) {
+			const before: SeenEntry | undefined = state.seen[record.key];
+			seen[record.key] = { day: record.day, value: record.value };
+			if (!state.initialized) continue;
+			if (event === 'orderStatusChanged') {
+				if (before && before.value !== record.value) emit.push(withPrevious(record.json, before.value));
+			} else if (!before) {
+				emit.push(record.json);
+			}
+		}
+		savePollState(staticData, { initialized: true, seen });
+		return emit.length > 0 ? [emit.map((json) => ({ json }))] : null;
+	}
+}
+
+/** Every paid link created in the window, oldest first. A link refunded since still counts as paid once. */
+async function paidLinks(client: XPayClient, from: DateTime, to: DateTime): Promise<Watched[]> {
+	const links = await listLinks(client, { from, to }, { windowDays: 31, concurrency: 4 });
+	return links
+		.filter((link) => link.paymentStatus === 'paid' || link.paymentStatus === 'refunded')
+		.map((link) => ({
+			key: String(link.transactionCode),
+			day: dayOf(link.createdAt),
+			value: 'paid',
+			json: link,
+		}));
+}
+
+async function orders(client: XPayClient, from: DateTime, to: DateTime): Promise<Watched[]> {
+	const list = await listOrders(client, { from, to, channel: 'All', statusTokens: [], windowDays: 30, concurrency: 4 });
+	return list.map((order: XPayOrder) => ({
+		key: order.codiceTransazione,
+		day: dayOf(xpayDateToIso(order.dataTransazione)),
+		value: String(order.stato ?? ''),
+		json: simplifyOrder(order),
+	}));
+}
+
+function withPrevious(order: IDataObject, previousText: string | undefined): IDataObject {
+	return {
+		...order,
+		previousStatus: previousText === undefined ? null : orderStatus(previousText),
+		previousStatusText: previousText ?? null,
+	};
+}
+
+function dayOf(iso: unknown): string {
+	const parsed = typeof iso === 'string' ? DateTime.fromISO(iso, { setZone: true }) : undefined;
+	return parsed?.isValid ? (parsed.toISODate() as string) : (DateTime.now().setZone('Europe/Rome').toISODate() as string);
+}
