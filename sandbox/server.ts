@@ -34,6 +34,8 @@ export interface Sandbox {
 	xpay: XPayApi;
 	faults: FaultInjector;
 	requests: LoggedRequest[];
+	/** What workflows posted to /_sandbox/sink/<name>: a stand-in for e-mail, sheets and other outside services. */
+	sinks: Record<string, Array<{ body: unknown; at: number }>>;
 	close(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const faults = new FaultInjector();
 	faults.configure(options.faults);
 	const requests: LoggedRequest[] = [];
+	const sinks: Sandbox['sinks'] = {};
 	const xpay = new XPayApi(options.xpay);
 
 	const server: Server = createServer((req, res) => {
@@ -153,6 +156,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 			return json(200, { ...faults.current, injected: faults.injected });
 		}
+		const sink = /^\/sink\/([\w-]+)$/.exec(path);
+		if (sink) {
+			if (request.method === 'POST') {
+				(sinks[sink[1]] ??= []).push({ body: request.json ?? request.rawBody, at: Date.now() });
+				return json(201, { received: sinks[sink[1]].length });
+			}
+			return json(200, sinks[sink[1]] ?? []);
+		}
 		if (path === '/requests') {
 			if (request.method === 'DELETE') requests.length = 0;
 			return json(200, { count: requests.length, requests: requests.map(({ headers: _h, ...rest }) => rest) });
@@ -211,6 +222,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		xpay,
 		faults,
 		requests,
+		sinks,
 		close: async () =>
 			await new Promise<void>((resolve) => {
 				server.closeAllConnections();

@@ -1,0 +1,147 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { SETUP_FILE } from './globalSetup';
+
+interface Setup {
+	node: string;
+	n8n: string;
+	tarball: string;
+}
+
+export interface ExecutionResult {
+	status: string;
+	data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, { data: string; fileName?: string; mimeType?: string }> }>> }; error?: { message: string } }>>; error?: { message: string } } };
+}
+
+let nextPort = 0;
+
+/**
+ * A real n8n 2.41 with the packed package installed the way n8n installs a community package:
+ * the tarball unpacked into <user folder>/.n8n/nodes/node_modules/n8n-nodes-nexi. Each instance
+ * has its own user folder (database, keys, logs) and ports, and is removed afterwards.
+ */
+export class N8n {
+	readonly folder: string;
+
+	readonly port: number;
+
+	private server?: ChildProcess;
+
+	private serverLog = '';
+
+	private readonly setup: Setup = JSON.parse(readFileSync(SETUP_FILE, 'utf8'));
+
+	constructor() {
+		this.folder = mkdtempSync(join(tmpdir(), 'nexi-n8n-'));
+		nextPort++;
+		this.port = 5700 + ((process.pid + nextPort * 7) % 200);
+		const target = join(this.folder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-nexi');
+		mkdirSync(target, { recursive: true });
+		const untar = spawn('tar', ['-xzf', this.setup.tarball, '-C', target, '--strip-components=1']);
+		this.untarred = new Promise((resolve, reject) => untar.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tar exited ${code}`)))));
+	}
+
+	private readonly untarred: Promise<void>;
+
+	get env(): NodeJS.ProcessEnv {
+		return {
+			PATH: process.env.PATH,
+			HOME: process.env.HOME,
+			N8N_USER_FOLDER: this.folder,
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_RUNNERS_BROKER_PORT: String(this.port + 1000),
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_LOG_OUTPUT: 'console',
+			GENERIC_TIMEZONE: 'Europe/Rome',
+			N8N_SECURE_COOKIE: 'false',
+		};
+	}
+
+	/** Runs an n8n CLI command and returns its output; fails on a non-zero exit. */
+	async cli(args: string[]): Promise<string> {
+		await this.untarred;
+		return await new Promise((resolve, reject) => {
+			execFile(this.setup.node, [this.setup.n8n, ...args], { env: this.env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+				if (error) reject(new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
+				else resolve(stdout);
+			});
+		});
+	}
+
+	async importCredentials(credentials: object[]): Promise<void> {
+		const file = join(this.folder, 'credentials.json');
+		writeFileSync(file, JSON.stringify(credentials));
+		await this.cli(['import:credentials', `--input=${file}`]);
+	}
+
+	async importWorkflow(workflow: object): Promise<void> {
+		const file = join(this.folder, `workflow-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(workflow));
+		await this.cli(['import:workflow', `--input=${file}`]);
+	}
+
+	/** `n8n execute --id`, read from the JSON n8n prints after its log lines. */
+	async execute(workflowId: string): Promise<ExecutionResult> {
+		const stdout = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+		// Log lines come before and sometimes after the pretty-printed JSON, whose first and
+		// last lines are a lone "{" and "}".
+		const lines = stdout.split('\n');
+		const start = lines.indexOf('{');
+		const end = lines.indexOf('}', start);
+		if (start < 0 || end < 0) throw new Error(`n8n printed no execution JSON:\n${stdout.slice(-3000)}`);
+		return JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutionResult;
+	}
+
+	/** `n8n start`, resolved once it answers /healthz/readiness. */
+	async start(): Promise<void> {
+		await this.untarred;
+		this.server = spawn(this.setup.node, [this.setup.n8n, 'start'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.server.stdout?.on('data', (chunk) => (this.serverLog += String(chunk)));
+		this.server.stderr?.on('data', (chunk) => (this.serverLog += String(chunk)));
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (this.server.exitCode !== null) throw new Error(`n8n start exited:\n${this.serverLog.slice(-3000)}`);
+			try {
+				const response = await fetch(`http://127.0.0.1:${this.port}/healthz/readiness`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n did not become ready:\n${this.serverLog.slice(-3000)}`);
+	}
+
+	get log(): string {
+		return this.serverLog;
+	}
+
+	async stop(): Promise<void> {
+		const server = this.server;
+		if (!server || server.exitCode !== null) return;
+		const exited = new Promise((resolve) => server.once('exit', resolve));
+		server.kill('SIGTERM');
+		const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
+		await exited;
+		clearTimeout(timer);
+	}
+
+	async dispose(): Promise<void> {
+		await this.stop();
+		rmSync(this.folder, { recursive: true, force: true });
+	}
+}
+
+/** The output items of one node in an execution. */
+export function outputOf(execution: ExecutionResult, nodeName: string) {
+	const run = execution.data.resultData.runData[nodeName]?.[0];
+	if (!run) throw new Error(`node "${nodeName}" did not run; error: ${execution.data.resultData.error?.message}`);
+	if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message}`);
+	return run.data?.main[0] ?? [];
+}

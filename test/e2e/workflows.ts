@@ -1,0 +1,53 @@
+/** Builds n8n workflow JSON for the e2e suite, with the credentials referenced by id and name. */
+export interface NodeSpec {
+	name: string;
+	type: string;
+	typeVersion?: number;
+	parameters: Record<string, unknown>;
+	credential?: 'checkout' | 'xpay';
+}
+
+export const CREDENTIALS = {
+	checkout: { id: 'e2eCheckout00001', name: 'Nexi Checkout (sandbox)', type: 'nexiCheckoutApi' },
+	xpay: { id: 'e2eXPay000000001', name: 'Nexi XPay (sandbox)', type: 'nexiXPayApi' },
+};
+
+export function credentialsFor(sandboxUrl: string, keys: { secretKey: string; alias: string; macKey: string }) {
+	return [
+		{
+			...CREDENTIALS.checkout,
+			data: { environment: 'custom', baseUrl: sandboxUrl, secretKey: keys.secretKey, merchantNumber: '' },
+		},
+		{
+			...CREDENTIALS.xpay,
+			data: { environment: 'custom', baseUrl: sandboxUrl, alias: keys.alias, macKey: keys.macKey },
+		},
+	];
+}
+
+export function workflow(id: string, name: string, nodes: NodeSpec[], edges: Array<[string, string]>) {
+	const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+	for (const [from, to] of edges) {
+		connections[from] ??= { main: [[]] };
+		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
+	}
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		connections,
+		nodes: nodes.map((node, index) => {
+			const credential = node.credential ? CREDENTIALS[node.credential] : undefined;
+			return {
+				id: `${id}-${index}`,
+				name: node.name,
+				type: node.type,
+				typeVersion: node.typeVersion ?? 1,
+				position: [index * 220, 0],
+				parameters: node.parameters,
+				...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
+			};
+		}),
+	};
+}
