@@ -8,6 +8,7 @@ async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
 	const sandbox = await startSandbox({
 		port: Number(args.port ?? 8787),
+		smtpPort: Number(args['smtp-port'] ?? 2525),
 		reporting: { seed: Number(args.seed ?? 1) },
 		faults: {
 			latencyMs: Number(args.latency ?? 0),
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
 		`  Alias:       ${sandbox.xpay.options.alias}`,
 		`  MAC Key:     ${sandbox.xpay.options.macKey}`,
 		`  Orders:      ${sandbox.xpay.orders.size} over the last ${sandbox.xpay.options.days} days; PayMail links: ${sandbox.xpay.links.size}`,
+		'',
+		`Mail sink (SMTP, no TLS, no login): 127.0.0.1:${sandbox.smtp.port}; received mails: GET ${sandbox.url}/_sandbox/mail`,
 		'',
 		`Control API: GET ${sandbox.url}/_sandbox/info`,
 		`  add a payout:      POST /_sandbox/reporting/payouts {"date":"YYYY-MM-DD","currency":"EUR","actions":5}`,

@@ -1,6 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { startSmtpSink, type Mail } from './smtp';
 import { FaultInjector, type FaultRule, type RandomFaults } from './faults';
 import { json, readRequest, renderBody, write, type SandboxRequest, type SandboxResponse } from './http';
 import { ReportingApi, type ReportingOptions } from './reporting/api';
@@ -13,6 +14,8 @@ export interface SandboxOptions {
 	host?: string;
 	reporting?: Partial<ReportingOptions>;
 	xpay?: Partial<XPayOptions>;
+	/** Port of the SMTP mail sink (0 picks a free one). */
+	smtpPort?: number;
 	faults?: Partial<RandomFaults>;
 }
 
@@ -36,6 +39,8 @@ export interface Sandbox {
 	requests: LoggedRequest[];
 	/** What workflows posted to /_sandbox/sink/<name>: a stand-in for e-mail, sheets and other outside services. */
 	sinks: Record<string, Array<{ body: unknown; at: number }>>;
+	/** The SMTP mail sink: its port, and the mails it received. */
+	smtp: { port: number; mails: Mail[] };
 	close(): Promise<void>;
 }
 
@@ -164,6 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 			return json(200, sinks[sink[1]] ?? []);
 		}
+		if (path === '/mail') return json(200, smtp.mails);
 		if (path === '/requests') {
 			if (request.method === 'DELETE') requests.length = 0;
 			return json(200, { count: requests.length, requests: requests.map(({ headers: _h, ...rest }) => rest) });
@@ -212,6 +218,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
 	});
 	const { port } = server.address() as AddressInfo;
+	const smtp = await startSmtpSink(options.smtpPort ?? 0);
 	// Keep-alive sockets would otherwise hold close() open until they time out.
 	server.keepAliveTimeout = 1000;
 
@@ -223,11 +230,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		faults,
 		requests,
 		sinks,
-		close: async () =>
+		smtp,
+		close: async () => {
+			await smtp.close();
 			await new Promise<void>((resolve) => {
 				server.closeAllConnections();
 				server.close(() => resolve());
-			}),
+			});
+		},
 	};
 	return sandbox;
 }
