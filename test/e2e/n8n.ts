@@ -60,6 +60,8 @@ export class N8n {
 			N8N_LOG_OUTPUT: 'console',
 			GENERIC_TIMEZONE: 'Europe/Rome',
 			N8N_SECURE_COOKIE: 'false',
+			// Binary data inline in the execution, so tests can read the files the workflows make.
+			N8N_DEFAULT_BINARY_DATA_MODE: 'default',
 		};
 	}
 

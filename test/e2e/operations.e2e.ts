@@ -157,6 +157,7 @@ test('XPay: reports listed and one downloaded as a binary file', () => {
 	const csv = sandbox.xpay.reportCsv(sandbox.xpay.reports.find((r) => r.idReport === '900001')!);
 	expect(item.json).toEqual({ reportId: '900001', fileName: 'report_900001.csv', mimeType: 'text/csv', fileSize: Buffer.byteLength(csv) });
 	expect(item.binary?.data.fileName).toBe('report_900001.csv');
+	expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toBe(csv);
 });
 
 test('no secret in the execution data', () => {
