@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { checkCustomBaseUrl } from '../nodes/common/baseUrl';
+import { credentialBaseUrl, customBaseUrlProperty } from '../nodes/common/baseUrl';
 
 export const NEXI_CHECKOUT_ENVIRONMENTS = {
 	test: 'https://test.api.dibspayment.eu',
@@ -16,14 +16,7 @@ export const NEXI_CHECKOUT_ENVIRONMENTS = {
 
 /** The API address the credential points at; throws with a clear message for a bad custom URL. */
 export function nexiCheckoutBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = credentials.environment ?? 'test';
-	if (environment === 'custom') {
-		const check = checkCustomBaseUrl(credentials.baseUrl);
-		if (!check.ok) throw new Error(check.problem);
-		return check.url;
-	}
-	if (environment === 'live') return NEXI_CHECKOUT_ENVIRONMENTS.live;
-	return NEXI_CHECKOUT_ENVIRONMENTS.test;
+	return credentialBaseUrl(credentials, NEXI_CHECKOUT_ENVIRONMENTS, 'test');
 }
 
 export class NexiCheckoutApi implements ICredentialType {
@@ -59,15 +52,7 @@ export class NexiCheckoutApi implements ICredentialType {
 			],
 			default: 'test',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://test.api.dibspayment.eu',
-			hint: 'Must use https. Plain http is accepted only for this machine (localhost, 127.0.0.1, ::1).',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		customBaseUrlProperty('https://test.api.dibspayment.eu'),
 		{
 			displayName: 'Secret Key',
 			name: 'secretKey',

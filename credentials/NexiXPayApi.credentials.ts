@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { checkCustomBaseUrl } from '../nodes/common/baseUrl';
+import { credentialBaseUrl, customBaseUrlProperty } from '../nodes/common/baseUrl';
 import { signRequest } from '../nodes/NexiXPay/signature';
 
 export const NEXI_XPAY_ENVIRONMENTS = {
@@ -17,14 +17,7 @@ export const NEXI_XPAY_ENVIRONMENTS = {
 
 /** The API address the credential points at; throws with a clear message for a bad custom URL. */
 export function nexiXPayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = credentials.environment ?? 'test';
-	if (environment === 'custom') {
-		const check = checkCustomBaseUrl(credentials.baseUrl);
-		if (!check.ok) throw new Error(check.problem);
-		return check.url;
-	}
-	if (environment === 'production') return NEXI_XPAY_ENVIRONMENTS.production;
-	return NEXI_XPAY_ENVIRONMENTS.test;
+	return credentialBaseUrl(credentials, NEXI_XPAY_ENVIRONMENTS, 'test');
 }
 
 const ALIAS_HINT =
@@ -63,15 +56,7 @@ export class NexiXPayApi implements ICredentialType {
 			],
 			default: 'test',
 		},
-		{
-			displayName: 'Base URL',
-			name: 'baseUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://int-ecommerce.nexi.it',
-			hint: 'Must use https. Plain http is accepted only for this machine (localhost, 127.0.0.1, ::1).',
-			displayOptions: { show: { environment: ['custom'] } },
-		},
+		customBaseUrlProperty('https://int-ecommerce.nexi.it'),
 		{
 			displayName: 'Alias',
 			name: 'alias',

@@ -10,7 +10,9 @@ import {
 
 import { isoDate } from '../common/dates';
 import { keepWindow, loadPollState, savePollState, todayIn, type SeenEntry } from '../common/pollState';
-import { requireCurrency, requireWholeNumber } from '../common/validation';
+import { lookbackDaysField } from '../common/parameters';
+import { requireWholeNumber } from '../common/validation';
+import { currencyFilter, readCurrencyFilter } from './actions/common.descriptions';
 import { DEFAULT_LIST_OPTIONS, getPayout, listPaymentActions, listPayouts } from './payouts';
 import type { Payout } from './schemas';
 import { ReportingClient } from './transport';
@@ -65,26 +67,11 @@ export class NexiReportingTrigger implements INodeType {
 				type: 'collection',
 				placeholder: 'Add filter',
 				default: {},
-				options: [
-					{
-						displayName: 'Currency',
-						name: 'currency',
-						type: 'string',
-						default: '',
-						placeholder: 'EUR',
-						description: 'Only payouts in this currency (three-letter ISO 4217 code)',
-					},
-				],
+				options: [currencyFilter],
 			},
-			{
-				displayName: 'Lookback Days',
-				name: 'lookbackDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 90 },
-				default: 7,
-				description:
-					'Payouts dated up to this many days back are watched, so one that shows up late (dated days ago) is still caught. Each is emitted once.',
-			},
+			lookbackDaysField(
+				'Payouts dated up to this many days back are watched, so one that shows up late (dated days ago) is still caught. Each is emitted once.',
+			),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -111,10 +98,7 @@ export class NexiReportingTrigger implements INodeType {
 		const output = this.getNodeParameter('output', 'payout') as string;
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const currency =
-			typeof filters.currency === 'string' && filters.currency.trim() !== ''
-				? requireCurrency(node, 0, 'Currency', filters.currency)
-				: undefined;
+		const currency = readCurrencyFilter(node, 0, filters);
 
 		const today = todayIn(this.getTimezone());
 		const from = today.minus({ days: lookbackDays });

@@ -1,13 +1,9 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 import type { ZodType } from 'zod';
 
 import { nexiCheckoutBaseUrl } from '../../credentials/NexiCheckoutApi.credentials';
 import {
+	credentialAddress,
 	headerValue,
 	isTransientFailure,
 	sendOnce,
@@ -50,16 +46,7 @@ export class ReportingClient {
 	) {}
 
 	static async connect(context: NexiContext, itemIndex: number): Promise<ReportingClient> {
-		const credentials = await context.getCredentials(CHECKOUT_CREDENTIAL, itemIndex);
-		let baseUrl: string;
-		try {
-			baseUrl = nexiCheckoutBaseUrl(credentials);
-		} catch (error) {
-			throw new NodeOperationError(context.getNode(), (error as Error).message, {
-				itemIndex,
-				description: 'Open the Nexi Checkout API credential and correct its Base URL.',
-			});
-		}
+		const { baseUrl, credentials } = await credentialAddress(context, itemIndex, CHECKOUT_CREDENTIAL, nexiCheckoutBaseUrl);
 		return new ReportingClient(context, itemIndex, baseUrl, String(credentials.environment ?? 'test'));
 	}
 

@@ -11,6 +11,7 @@ import {
 
 import { isoDate } from '../common/dates';
 import { keepWindow, loadPollState, savePollState, todayIn, type SeenEntry } from '../common/pollState';
+import { lookbackDaysField } from '../common/parameters';
 import { requireWholeNumber } from '../common/validation';
 import { listLinks } from './links';
 import { listOrders } from './orders';
@@ -63,15 +64,9 @@ export class NexiXPayTrigger implements INodeType {
 				],
 				default: 'payMailLinkPaid',
 			},
-			{
-				displayName: 'Lookback Days',
-				name: 'lookbackDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 90 },
-				default: 7,
-				description:
-					'Links created (or orders dated) up to this many days back are watched. For PayMail links, use at least the links\' lifetime: a link created earlier is not watched any more.',
-			},
+			lookbackDaysField(
+				"Links created (or orders dated) up to this many days back are watched. For PayMail links, use at least the links' lifetime: a link created earlier is not watched any more.",
+			),
 		],
 	};
 

@@ -1,8 +1,9 @@
-import { NodeApiError, NodeOperationError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 import type { ZodType } from 'zod';
 
 import { nexiXPayBaseUrl } from '../../credentials/NexiXPayApi.credentials';
 import {
+	credentialAddress,
 	headerValue,
 	isTransientFailure,
 	sendOnce,
@@ -42,16 +43,7 @@ export class XPayClient {
 	) {}
 
 	static async connect(context: NexiContext, itemIndex: number): Promise<XPayClient> {
-		const credentials = await context.getCredentials(XPAY_CREDENTIAL, itemIndex);
-		let baseUrl: string;
-		try {
-			baseUrl = nexiXPayBaseUrl(credentials);
-		} catch (error) {
-			throw new NodeOperationError(context.getNode(), (error as Error).message, {
-				itemIndex,
-				description: 'Open the Nexi XPay API credential and correct its Base URL.',
-			});
-		}
+		const { baseUrl, credentials } = await credentialAddress(context, itemIndex, XPAY_CREDENTIAL, nexiXPayBaseUrl);
 		return new XPayClient(context, itemIndex, baseUrl, String(credentials.macKey ?? ''));
 	}
 
@@ -59,22 +51,19 @@ export class XPayClient {
 		return this.context.getNode();
 	}
 
-	/** A read: retried on network errors, 5xx, 429 and cut-off bodies; a refusal or an untrusted answer throws. */
-	async read<T>(service: XPayService, body: IDataObject, schema: ZodType<T>, action: string): Promise<T> {
-		const answer = await withRetries(
-			async () => await this.attempt(service, body, schema),
-			(result) =>
-				result.answer.kind === 'unknown' && result.answer.retryable
-					? { retry: true, afterMs: result.retryAfterMs }
-					: { retry: false },
-			READ_RETRY_POLICY,
-		);
-		return this.unwrap(answer.answer, action);
+	/**
+	 * A read, retried on network errors, 5xx, 429 and cut-off bodies. "Not found" (error 2) is
+	 * an answer here, not an error: undefined comes back. Any other refusal, or an answer that
+	 * cannot be trusted, throws.
+	 */
+	async readOptional<T>(service: XPayService, body: IDataObject, schema: ZodType<T>, action: string): Promise<T | undefined> {
+		const answer = await this.readAnswer(service, body, schema);
+		if (answer.kind === 'refused' && answer.code === 2) return undefined;
+		return this.unwrap(answer, action);
 	}
 
-	/** A read where "not found" (error 2) is an answer, not an error: undefined comes back. */
-	async readOptional<T>(service: XPayService, body: IDataObject, schema: ZodType<T>, action: string): Promise<T | undefined> {
-		const answer = await withRetries(
+	private async readAnswer<T>(service: XPayService, body: IDataObject, schema: ZodType<T>): Promise<Answer<T>> {
+		const { answer } = await withRetries(
 			async () => await this.attempt(service, body, schema),
 			(result) =>
 				result.answer.kind === 'unknown' && result.answer.retryable
@@ -82,8 +71,7 @@ export class XPayClient {
 					: { retry: false },
 			READ_RETRY_POLICY,
 		);
-		if (answer.answer.kind === 'refused' && answer.answer.code === 2) return undefined;
-		return this.unwrap(answer.answer, action);
+		return answer;
 	}
 
 	/** A write: sent exactly once. */

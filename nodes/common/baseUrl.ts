@@ -30,3 +30,34 @@ export function checkCustomBaseUrl(raw: unknown, fieldName = 'Base URL'): BaseUr
 	}
 	return { ok: true, url: text.replace(/\/+$/, '') };
 }
+
+/**
+ * The address a credential points at: its environment's host, or its checked custom Base URL.
+ * Throws an Error that says what is wrong with a custom one (the credential test shows it).
+ */
+export function credentialBaseUrl(
+	credentials: { environment?: unknown; baseUrl?: unknown },
+	environments: Record<string, string>,
+	fallback: string,
+): string {
+	const environment = String(credentials.environment ?? fallback);
+	if (environment === 'custom') {
+		const check = checkCustomBaseUrl(credentials.baseUrl);
+		if (!check.ok) throw new Error(check.problem);
+		return check.url;
+	}
+	return environments[environment] ?? environments[fallback];
+}
+
+/** The Base URL field both credentials show for the Custom environment. */
+export function customBaseUrlProperty(placeholder: string) {
+	return {
+		displayName: 'Base URL',
+		name: 'baseUrl',
+		type: 'string' as const,
+		default: '',
+		placeholder,
+		hint: 'Must use https. Plain http is accepted only for this machine (localhost, 127.0.0.1, ::1).',
+		displayOptions: { show: { environment: ['custom'] } },
+	};
+}

@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	type ICredentialDataDecryptedObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
@@ -101,6 +102,27 @@ function bodyToText(body: unknown): string {
 	if (body === undefined || body === null) return '';
 	if (body instanceof Buffer) return body.toString('utf8');
 	return JSON.stringify(body);
+}
+
+/**
+ * Reads a credential once for an item and works out its API address, so that a bad custom
+ * Base URL is an error on that item before any request. Only non-secret fields leave here.
+ */
+export async function credentialAddress(
+	context: NexiContext,
+	itemIndex: number,
+	credentialType: string,
+	resolve: (credentials: ICredentialDataDecryptedObject) => string,
+): Promise<{ baseUrl: string; credentials: ICredentialDataDecryptedObject }> {
+	const credentials = await context.getCredentials(credentialType, itemIndex);
+	try {
+		return { baseUrl: resolve(credentials), credentials };
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			itemIndex,
+			description: 'Open the credential and correct its Base URL.',
+		});
+	}
 }
 
 export function headerValue(headers: Record<string, unknown>, name: string): unknown {

@@ -63,3 +63,15 @@ export function readDateRange(context: IExecuteFunctions, itemIndex: number): Da
 		context.getTimezone(),
 	);
 }
+
+/** How far back a polling trigger looks: the window inside which late records are still caught. */
+export function lookbackDaysField(description: string): INodeProperties {
+	return {
+		displayName: 'Lookback Days',
+		name: 'lookbackDays',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 90 },
+		default: 7,
+		description,
+	};
+}

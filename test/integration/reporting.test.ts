@@ -1,4 +1,5 @@
-import examples from '../../../shared/specs/nexi-reporting-examples.json';
+// Nexi's own documented example responses (from the Reporting API reference).
+import examples from '../fixtures/nexi-reporting-examples.json';
 import { runNode } from '../helpers/harness';
 import { idsOf, jsonOf, leaks, pairingOf } from '../helpers/expect';
 import { checkoutCredentials, useSandbox } from '../helpers/sandbox';

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { dateRangeFields, readLimit } from '../../common/parameters';
 import { requireCurrency, requireWholeNumber } from '../../common/validation';
@@ -81,14 +81,10 @@ export function readPagingOptions(context: IExecuteFunctions, itemIndex: number)
 }
 
 /** The optional currency filter: empty means all currencies. */
-export function readCurrencyFilter(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	filters: IDataObject,
-): string | undefined {
+export function readCurrencyFilter(node: INode, itemIndex: number, filters: IDataObject): string | undefined {
 	const value = filters.currency;
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		return undefined;
 	}
-	return requireCurrency(context.getNode(), itemIndex, 'Currency', value);
+	return requireCurrency(node, itemIndex, 'Currency', value);
 }

@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { toMinorUnits } from '../../common/money';
-import { invalidInput } from '../../common/validation';
+import { invalidInput, requireWholeNumber } from '../../common/validation';
 
 /** ISO 4217 numeric codes, which XPay requests take (answers use the letters). */
 export const CURRENCIES: Record<string, string> = { EUR: '978', USD: '840', GBP: '826', CHF: '756' };
@@ -79,6 +79,50 @@ export function readMoney(
 		throw invalidInput(node, itemIndex, 'Currency', currency, `one of ${Object.keys(CURRENCIES).join(', ')}`);
 	}
 	return { minor: result.minor, currency, numeric };
+}
+
+/** Options of the XPay lists that have no pages and are read in date windows. */
+export function windowOptionsField(defaultDays: number, maxDays: number, daysDescription: string): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Days per Request',
+				name: 'windowDays',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: maxDays },
+				default: defaultDays,
+				description: daysDescription,
+			},
+			{
+				displayName: 'Parallel Requests',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10 },
+				default: 4,
+				description: 'How many windows are asked for at the same time. The order of results does not change.',
+			},
+		],
+	};
+}
+
+/** The checked Days per Request and Parallel Requests options. */
+export function readWindowOptions(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	defaultDays: number,
+	maxDays: number,
+): { windowDays: number; concurrency: number } {
+	const node = context.getNode();
+	const options = context.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
+	return {
+		windowDays: requireWholeNumber(node, itemIndex, 'Days per Request', options.windowDays ?? defaultDays, 1, maxDays),
+		concurrency: requireWholeNumber(node, itemIndex, 'Parallel Requests', options.concurrency ?? 4, 1, 10),
+	};
 }
 
 export const simplifyField: INodeProperties = {

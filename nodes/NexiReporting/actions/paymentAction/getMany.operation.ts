@@ -96,7 +96,7 @@ export async function execute(
 
 	if (source === 'dateRange') {
 		const range = readDateRange(this, itemIndex);
-		const currency = readCurrencyFilter(this, itemIndex, filters);
+		const currency = readCurrencyFilter(this.getNode(), itemIndex, filters);
 		const options = readListOptions(this, itemIndex);
 		return await listPaymentActionsInRange(client, { ...range, currency }, options, keep);
 	}

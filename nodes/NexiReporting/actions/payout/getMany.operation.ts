@@ -43,7 +43,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const range = readDateRange(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const currency = readCurrencyFilter(this, itemIndex, filters);
+	const currency = readCurrencyFilter(this.getNode(), itemIndex, filters);
 	const options = readListOptions(this, itemIndex);
 	return (await listPayouts(client, { ...range, currency }, options)) as IDataObject[];
 }

@@ -6,11 +6,11 @@ import {
 } from 'n8n-workflow';
 
 import { dateRangeFields, limitField, readDateRange, readLimit, returnAllField } from '../../../common/parameters';
-import { invalidInput, requireWholeNumber } from '../../../common/validation';
+import { invalidInput } from '../../../common/validation';
 import { listOrders } from '../../orders';
 import { ORDER_FILTER_TOKENS, simplifyOrder, type OrderStatus } from '../../simplify';
 import type { XPayClient } from '../../transport';
-import { requireTransactionCode, simplifyField } from '../common.descriptions';
+import { readWindowOptions, requireTransactionCode, simplifyField, windowOptionsField } from '../common.descriptions';
 
 const STATUS_NAMES: Record<string, string> = {
 	authorized: 'Authorized',
@@ -67,32 +67,11 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Days per Request',
-				name: 'windowDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 90 },
-				default: 30,
-				description:
-					'Long periods are asked for in windows of this many days (XPay\'s own limit is not documented; a third party reports 90)',
-			},
-			{
-				displayName: 'Parallel Requests',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10 },
-				default: 4,
-				description: 'How many windows are asked for at the same time. The order of results does not change.',
-			},
-		],
-	},
+	windowOptionsField(
+		30,
+		90,
+		"Long periods are asked for in windows of this many days (XPay's own limit is not documented; a third party reports 90)",
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
@@ -103,7 +82,6 @@ export async function execute(this: IExecuteFunctions, client: XPayClient, itemI
 	const limit = readLimit(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 	const statuses = Array.isArray(filters.statuses) ? (filters.statuses as OrderStatus[]) : [];
 	const statusTokens = statuses.map((status) => {
@@ -122,8 +100,7 @@ export async function execute(this: IExecuteFunctions, client: XPayClient, itemI
 		transactionCode: code,
 		channel: String(filters.channel ?? 'All'),
 		statusTokens,
-		windowDays: requireWholeNumber(node, itemIndex, 'Days per Request', options.windowDays ?? 30, 1, 90),
-		concurrency: requireWholeNumber(node, itemIndex, 'Parallel Requests', options.concurrency ?? 4, 1, 10),
+		...readWindowOptions(this, itemIndex, 30, 90),
 	});
 	const limited = limit === undefined ? orders : orders.slice(0, limit);
 	return limited.map((order) => (simplify ? simplifyOrder(order) : (order as IDataObject)));

@@ -8,9 +8,9 @@ import {
 
 import { dateRangeFields, limitField, readDateRange, readLimit, returnAllField } from '../../../common/parameters';
 import { DayOverCapError } from '../../../common/windows';
-import { requireWholeNumber } from '../../../common/validation';
 import { listLinks, PAYMAIL_SEARCH_CAP } from '../../links';
 import type { XPayClient } from '../../transport';
+import { readWindowOptions, windowOptionsField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	...dateRangeFields(
@@ -19,32 +19,11 @@ const properties: INodeProperties[] = [
 	),
 	returnAllField,
 	limitField(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Days per Request',
-				name: 'windowDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 366 },
-				default: 31,
-				description:
-					'XPay returns at most 100 links per search, so the range is searched in windows of this many days; a window with 100 links is split again automatically',
-			},
-			{
-				displayName: 'Parallel Requests',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10 },
-				default: 4,
-				description: 'How many windows are searched at the same time. The order of results does not change.',
-			},
-		],
-	},
+	windowOptionsField(
+		31,
+		366,
+		'XPay returns at most 100 links per search, so the range is searched in windows of this many days; a window with 100 links is split again automatically',
+	),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['payMailLink'], operation: ['getMany'] } }, properties);
@@ -53,13 +32,9 @@ export async function execute(this: IExecuteFunctions, client: XPayClient, itemI
 	const node = this.getNode();
 	const range = readDateRange(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	let links: IDataObject[];
 	try {
-		links = await listLinks(client, range, {
-			windowDays: requireWholeNumber(node, itemIndex, 'Days per Request', options.windowDays ?? 31, 1, 366),
-			concurrency: requireWholeNumber(node, itemIndex, 'Parallel Requests', options.concurrency ?? 4, 1, 10),
-		});
+		links = await listLinks(client, range, readWindowOptions(this, itemIndex, 31, 366));
 	} catch (error) {
 		if (error instanceof DayOverCapError) {
 			throw new NodeOperationError(
