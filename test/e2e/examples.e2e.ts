@@ -5,6 +5,8 @@ import { DateTime } from 'luxon';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { N8n, outputOf } from './n8n';
+import { CHROMIUM, screenshotNodePanel } from './screenshot';
+import { existsSync } from 'node:fs';
 
 let sandbox: Sandbox;
 let n8n: N8n;
@@ -119,4 +121,22 @@ test('the form, PayMail and Sheets examples, active in a running n8n', async () 
 			'Payment ID': action.paymentId,
 		})),
 	);
+});
+
+// The README's pictures, taken from this running n8n so they never go stale. Skipped only
+// where Debian's chromium is not installed (.ci/run installs it).
+(existsSync(CHROMIUM) ? test : test.skip)('screenshots of the node panel for the README', async () => {
+	const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'NexiE2e2026' };
+	const setup = await fetch(`http://127.0.0.1:${n8n.port}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(owner),
+	});
+	expect(setup.status).toBe(200);
+	const images = join(__dirname, '..', '..', 'docs', 'images');
+	await screenshotNodePanel(`http://127.0.0.1:${n8n.port}`, owner, {
+		search: join(images, 'nexi-node-panel.png'),
+		actions: join(images, 'nexi-xpay-actions.png'),
+	});
+	expect(readFileSync(join(images, 'nexi-xpay-actions.png')).length).toBeGreaterThan(10_000);
 });
