@@ -34,7 +34,7 @@ export class N8n {
 
 	private readonly setup: Setup = JSON.parse(readFileSync(SETUP_FILE, 'utf8'));
 
-	constructor() {
+	constructor(private readonly extraEnv: Record<string, string> = {}) {
 		this.folder = mkdtempSync(join(tmpdir(), 'nexi-n8n-'));
 		nextPort++;
 		this.port = 5700 + ((process.pid + nextPort * 7) % 200);
@@ -62,6 +62,7 @@ export class N8n {
 			N8N_SECURE_COOKIE: 'false',
 			// Binary data inline in the execution, so tests can read the files the workflows make.
 			N8N_DEFAULT_BINARY_DATA_MODE: 'default',
+			...this.extraEnv,
 		};
 	}
 
@@ -124,14 +125,22 @@ export class N8n {
 		return this.serverLog;
 	}
 
+	private worker?: ChildProcess;
+
+	workerLog = '';
+
+	/** `n8n worker` (queue mode): takes executions from Redis, with its own runner and health ports. */
+	startWorker(): void {
+		this.worker = spawn(this.setup.node, [this.setup.n8n, 'worker', '--concurrency=2'], {
+			env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(this.port + 1100), QUEUE_HEALTH_CHECK_PORT: String(this.port + 1200) },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		this.worker.stdout?.on('data', (chunk) => (this.workerLog += String(chunk)));
+		this.worker.stderr?.on('data', (chunk) => (this.workerLog += String(chunk)));
+	}
+
 	async stop(): Promise<void> {
-		const server = this.server;
-		if (!server || server.exitCode !== null) return;
-		const exited = new Promise((resolve) => server.once('exit', resolve));
-		server.kill('SIGTERM');
-		const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
-		await exited;
-		clearTimeout(timer);
+		await Promise.all([this.server, this.worker].map(async (child) => await stopProcess(child)));
 	}
 
 	async dispose(): Promise<void> {
@@ -146,4 +155,13 @@ export function outputOf(execution: ExecutionResult, nodeName: string) {
 	if (!run) throw new Error(`node "${nodeName}" did not run; error: ${execution.data.resultData.error?.message}`);
 	if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message}`);
 	return run.data?.main[0] ?? [];
+}
+
+async function stopProcess(child: ChildProcess | undefined): Promise<void> {
+	if (!child || child.exitCode !== null || child.signalCode !== null) return;
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	child.kill('SIGTERM');
+	const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+	await exited;
+	clearTimeout(timer);
 }

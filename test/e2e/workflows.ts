@@ -5,6 +5,8 @@ export interface NodeSpec {
 	typeVersion?: number;
 	parameters: Record<string, unknown>;
 	credential?: 'checkout' | 'xpay';
+	/** n8n's "Execute Once" setting: run for the first input item only. */
+	executeOnce?: boolean;
 }
 
 export const CREDENTIALS = {
@@ -46,6 +48,7 @@ export function workflow(id: string, name: string, nodes: NodeSpec[], edges: Arr
 				typeVersion: node.typeVersion ?? 1,
 				position: [index * 220, 0],
 				parameters: node.parameters,
+				...(node.executeOnce ? { executeOnce: true } : {}),
 				...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
 			};
 		}),

@@ -1,0 +1,86 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+import { DateTime } from 'luxon';
+
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { N8n } from './n8n';
+import { credentialsFor, workflow } from './workflows';
+
+const REDIS = '/usr/bin/redis-server';
+let sandbox: Sandbox;
+let n8n: N8n;
+let redis: ChildProcess;
+const redisPort = 6400 + (process.pid % 500);
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nmain:\n${n8n.log.slice(-3000)}\nworker:\n${n8n.workerLog.slice(-3000)}`);
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+}
+
+/**
+ * Queue mode, the way n8n scales past one machine: a main process (which runs the triggers)
+ * and a worker (which runs the executions), sharing Redis (Debian's redis-server). Skipped
+ * only where redis-server is not installed (.ci/run installs it).
+ */
+(existsSync(REDIS) ? describe : describe.skip)('queue mode', () => {
+	beforeAll(async () => {
+		redis = spawn(REDIS, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+		sandbox = await startSandbox({ reporting: { days: 0 }, xpay: { orders: 0, links: 0 } });
+		sandbox.xpay.addOrder({ codiceTransazione: 'QUEUE-ORDER-01', importo: 4321, stato: 'Contabilizzato' });
+		n8n = new N8n({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redisPort) });
+		await n8n.importCredentials(
+			credentialsFor(sandbox.url, { secretKey: sandbox.reporting.testKey, alias: sandbox.xpay.options.alias, macKey: sandbox.xpay.options.macKey }),
+		);
+		await n8n.importWorkflow(
+			workflow(
+				'e2eQueueWorkflow',
+				'Queue mode',
+				[
+					{ name: 'New Payout', type: 'n8n-nodes-nexi.nexiReportingTrigger', credential: 'checkout', parameters: { event: 'newPayout', output: 'payout', pollTimes: { item: [{ mode: 'everyMinute' }] } } },
+					{ name: 'Payout', type: 'n8n-nodes-nexi.nexiReporting', credential: 'checkout', parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: '={{ $json.id }}', returnAll: true } },
+					{ name: 'Order', type: 'n8n-nodes-nexi.nexiXPay', credential: 'xpay', executeOnce: true, parameters: { resource: 'order', operation: 'get', transactionCode: 'QUEUE-ORDER-01' } },
+					{
+						name: 'Sink',
+						type: 'n8n-nodes-base.httpRequest',
+						typeVersion: 4.2,
+						parameters: {
+							method: 'POST',
+							url: `${sandbox.url}/_sandbox/sink/queue`,
+							sendBody: true,
+							specifyBody: 'json',
+							jsonBody: "={{ JSON.stringify({ execution: $execution.id, payoutId: $('New Payout').first().json.id, actions: $('Payout').all().length, order: $json.status }) }}",
+						},
+					},
+				],
+				[
+					['New Payout', 'Payout'],
+					['Payout', 'Order'],
+					['Order', 'Sink'],
+				],
+			),
+		);
+		await n8n.cli(['publish:workflow', '--id=e2eQueueWorkflow']);
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await sandbox?.close();
+		redis?.kill('SIGTERM');
+	});
+
+	test('the trigger polls on the main process; a worker runs both nodes unchanged', async () => {
+		await n8n.start();
+		n8n.startWorker();
+		await waitFor('the activation poll', () => sandbox.requests.some((r) => r.path === '/report/v1/payouts'), 60_000);
+		const payout = sandbox.reporting.addPayout({ date: DateTime.now().setZone('Europe/Rome').toISODate()!, currency: 'EUR', actions: 5 });
+		await waitFor('the execution', () => (sandbox.sinks.queue ?? []).length >= 1, 150_000);
+		const [{ body }] = sandbox.sinks.queue as Array<{ body: { execution: string; payoutId: string; actions: number; order: string } }>;
+		expect(body).toMatchObject({ payoutId: payout.id, actions: 5, order: 'captured' });
+		await waitFor('the worker to report the execution', () => n8n.workerLog.includes(`execution ${body.execution}`) || n8n.workerLog.includes(`Execution ${body.execution}`), 30_000);
+		expect(sandbox.sinks.queue).toHaveLength(1);
+	});
+});
