@@ -69,16 +69,8 @@ export async function getPayout(
 		delete payout.paymentActions;
 		return payout;
 	}
-	let header: PayoutDetail | undefined;
-	const actions = await fetchAllPages<PaymentAction>(
-		async (pageNumber, pageSize) => {
-			const page = await getDetailPage(client, payoutId, pageNumber, pageSize);
-			header ??= page;
-			return { items: page.paymentActions ?? [], total: page.numberOfPaymentActions };
-		},
-		{ ...options, idOf: byId },
-	);
-	return { ...(header as PayoutDetail), paymentActions: actions };
+	const { header, actions } = await readPayoutDetail(client, payoutId, options);
+	return { ...header, paymentActions: actions };
 }
 
 /** Every payment action of one payout, each carrying the payout's id, reference and date. */
@@ -88,20 +80,34 @@ export async function listPaymentActions(
 	options: ListOptions,
 	keep: (action: PaymentAction) => boolean = KEEP_ALL,
 ): Promise<IDataObject[]> {
-	let header: PayoutDetail | undefined;
+	// A filter is applied after reading, so the limit can only be applied after it too.
 	const filtered = options.limit !== undefined && keep !== KEEP_ALL;
+	const { header, actions } = await readPayoutDetail(client, payoutId, {
+		...options,
+		limit: filtered ? undefined : options.limit,
+	});
+	const kept = actions.filter(keep);
+	const limited = options.limit === undefined ? kept : kept.slice(0, options.limit);
+	return limited.map((action) => withPayoutContext(action, header));
+}
+
+/** The payout's header (from its first page) and its payment actions, every page of them. */
+async function readPayoutDetail(
+	client: ReportingClient,
+	payoutId: string,
+	options: ListOptions,
+): Promise<{ header: PayoutDetail; actions: PaymentAction[] }> {
+	let header: PayoutDetail | undefined;
 	const actions = await fetchAllPages<PaymentAction>(
 		async (pageNumber, pageSize) => {
 			const page = await getDetailPage(client, payoutId, pageNumber, pageSize);
 			header ??= page;
 			return { items: page.paymentActions ?? [], total: page.numberOfPaymentActions };
 		},
-		// A filter is applied after reading, so the limit can only be applied after it too.
-		{ ...options, limit: filtered ? undefined : options.limit, idOf: byId },
+		{ ...options, idOf: byId },
 	);
-	const kept = actions.filter(keep);
-	const limited = options.limit === undefined ? kept : kept.slice(0, options.limit);
-	return limited.map((action) => withPayoutContext(action, header));
+	// Page 0 is always read first, so the header is there.
+	return { header: header as PayoutDetail, actions };
 }
 
 /**
@@ -148,11 +154,11 @@ async function getDetailPage(
 	});
 }
 
-function withPayoutContext(action: PaymentAction, payout: PayoutDetail | undefined): IDataObject {
+function withPayoutContext(action: PaymentAction, payout: PayoutDetail): IDataObject {
 	return {
-		payoutId: payout?.id ?? null,
-		payoutReference: payout?.reference ?? null,
-		payoutDate: payout?.date ?? null,
+		payoutId: payout.id,
+		payoutReference: payout.reference ?? null,
+		payoutDate: payout.date ?? null,
 		...action,
 	} as IDataObject;
 }
