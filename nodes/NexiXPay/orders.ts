@@ -39,8 +39,9 @@ export async function listOrders(client: XPayClient, query: OrderQuery): Promise
 				codiceTransazione: query.transactionCode ?? '',
 				periodo: `${xpayDay(window.from)} - ${xpayDay(window.to)}`,
 				canale: query.channel,
-				stato: query.statusTokens,
 			};
+			// What an empty filter means to XPay is not documented: no filter is left out.
+			if (query.statusTokens.length > 0) body.stato = query.statusTokens;
 			const answer = await client.readOptional('reportOrdini', body, orderListSchema, 'list orders');
 			return answer?.report ?? [];
 		},

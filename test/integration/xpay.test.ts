@@ -29,7 +29,7 @@ describe('every request carries exactly the documented fields, signed', () => {
 		['capture', { resource: 'order', operation: 'capture', amount: 1 }, 'contabilizza', ['apiKey', 'codiceTransazione', 'importo', 'divisa', 'timeStamp', 'mac']],
 		['refund', { resource: 'order', operation: 'refund', amount: 10 }, 'storna', ['apiKey', 'codiceTransazione', 'importo', 'divisa', 'timeStamp', 'mac']],
 		['order get', { resource: 'order', operation: 'get' }, 'situazioneOrdine', ['apiKey', 'codiceTransazione', 'timeStamp', 'mac']],
-		['order list', { resource: 'order', operation: 'getMany', fromDate: '2026-11-01', toDate: '2026-11-20', returnAll: true }, 'reportOrdini', ['apiKey', 'codiceTransazione', 'periodo', 'canale', 'stato', 'timeStamp', 'mac']],
+		['order list', { resource: 'order', operation: 'getMany', fromDate: '2026-11-01', toDate: '2026-11-20', returnAll: true }, 'reportOrdini', ['apiKey', 'codiceTransazione', 'periodo', 'canale', 'timeStamp', 'mac']],
 		['link create', { resource: 'payMailLink', operation: 'create', transactionCode: 'FIELDS-LINK-1', amount: 5, returnUrl: 'https://shop.example/ok' }, 'richiestaPayMail', ['apiKey', 'codiceTransazione', 'importo', 'timeout', 'url', 'timeStamp', 'mac']],
 		['link list', { resource: 'payMailLink', operation: 'getMany', fromDate: '2026-11-01', toDate: '2026-11-20', returnAll: true }, 'ReportPaymail', ['apiKey', 'linkCreatiDal', 'linkCreatiAl', 'timeStamp', 'mac']],
 		['report list', { resource: 'report', operation: 'getMany' }, 'elencoReport', ['apiKey', 'timeStamp', 'mac']],
