@@ -89,14 +89,17 @@ export async function moveMoney(
 			itemIndex,
 		});
 	}
-	const was = moneyMoved(before);
 	const now = moneyMoved(after);
-	const applied =
-		kind === 'capture'
-			? now.captures > was.captures && now.capturedMinor - was.capturedMinor === minor
-			: now.reversals > was.reversals && now.reversedMinor - was.reversedMinor === minor;
+	const verdict = judgeOutcome(kind, minor, before, after);
 	const shows = `the order now shows ${formatMinor(now.capturedMinor, currency)} captured and ${formatMinor(now.reversedMinor, currency)} refunded or cancelled (state: ${after.stato})`;
-	if (applied) {
+	if (verdict === 'unknown') {
+		throw new NodeApiError(node, { reason: answer.reason } as JsonObject, {
+			message: `The ${problem}: reading the order cannot tell whether it was applied`,
+			description: `XPay lists no operations for this order and its state did not settle it: ${shows}. Check order ${code} in the XPay back office before running it again.`,
+			itemIndex,
+		});
+	}
+	if (verdict === 'applied') {
 		return [
 			{
 				...base,
@@ -113,6 +116,29 @@ export async function moveMoney(
 		description: `Reading the order afterwards shows no new ${kind === 'capture' ? 'capture' : 'reversal'}: ${shows}. It is safe to run it again.`,
 		itemIndex,
 	});
+}
+
+/**
+ * Whether a capture or reversal of `minor` happened between two readings of the order. The
+ * operations list says it best (one more operation of that kind and amount); when XPay lists
+ * none, the state can still say it: a capture always moves an order out of Autorizzato, a
+ * reversal always changes the state, except a partial one that leaves "Parz." as it was.
+ */
+export function judgeOutcome(kind: Kind, minor: number, before: XPayOrder, after: XPayOrder): 'applied' | 'notApplied' | 'unknown' {
+	const was = moneyMoved(before);
+	const now = moneyMoved(after);
+	if (was.captures + was.reversals + now.captures + now.reversals > 0) {
+		const applied =
+			kind === 'capture'
+				? now.captures > was.captures && now.capturedMinor - was.capturedMinor === minor
+				: now.reversals > was.reversals && now.reversedMinor - was.reversedMinor === minor;
+		return applied ? 'applied' : 'notApplied';
+	}
+	const from = orderStatus(before.stato);
+	const to = orderStatus(after.stato);
+	if (from !== to) return 'applied';
+	const staysTheSame = kind === 'capture' ? from === 'partially_captured' : from === 'partially_refunded' || from === 'partially_captured';
+	return staysTheSame ? 'unknown' : 'notApplied';
 }
 
 function orderState(order: XPayOrder | undefined): IDataObject {
