@@ -40,6 +40,9 @@ export interface RandomFaults {
 	dropRate: number;
 	dropAfterRate: number;
 	malformedRate: number;
+	/** Answers held back this long (hangMs), so the client times out. */
+	hangRate: number;
+	hangMs: number;
 	tamperMacRate: number;
 	retryAfterSeconds: number;
 	seed: number;
@@ -53,6 +56,8 @@ export const NO_FAULTS: RandomFaults = {
 	dropRate: 0,
 	dropAfterRate: 0,
 	malformedRate: 0,
+	hangRate: 0,
+	hangMs: 60_000,
 	tamperMacRate: 0,
 	retryAfterSeconds: 1,
 	seed: 7,
@@ -125,11 +130,13 @@ export class FaultInjector {
 			['drop', s.dropRate],
 			['dropAfter', s.dropAfterRate],
 			['malformed', s.malformedRate],
+			['hang', s.hangRate],
 			['tamperMac', s.tamperMacRate],
 		];
 		for (const [fault, rate] of draws) {
 			if (rate > 0 && this.random.chance(rate)) {
 				decision.fault = fault;
+				if (fault === 'hang') decision.delayMs = s.hangMs;
 				break;
 			}
 		}

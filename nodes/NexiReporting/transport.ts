@@ -11,11 +11,9 @@ import {
 	type NexiContext,
 } from '../common/http';
 import { parseJsonBody, tryParseJson, type ParseResult } from '../common/responses';
-import { parseRetryAfter, READ_RETRY_POLICY, withRetries, type RetryDecision } from '../common/retry';
+import { parseRetryAfter, READ_RETRY_POLICY, REQUEST_TIMEOUT_MS, withRetries, type RetryDecision } from '../common/retry';
 
 export const CHECKOUT_CREDENTIAL = 'nexiCheckoutApi';
-
-const REQUEST_TIMEOUT_MS = 30_000;
 
 const ENVIRONMENT_NAMES: Record<string, string> = {
 	test: 'Test',

@@ -10,14 +10,12 @@ import {
 	type HttpOutcome,
 	type NexiContext,
 } from '../common/http';
-import { parseRetryAfter, READ_RETRY_POLICY, withRetries } from '../common/retry';
+import { parseRetryAfter, READ_RETRY_POLICY, REQUEST_TIMEOUT_MS, withRetries } from '../common/retry';
 import { xpayError } from './errors';
 import { envelopeSchema } from './schemas';
 import { SERVICE_PATH_PREFIX, verifyResponse, type XPayService } from './signature';
 
 export const XPAY_CREDENTIAL = 'nexiXPayApi';
-
-const REQUEST_TIMEOUT_MS = 30_000;
 
 /** What one XPay answer turned out to be, once its MAC and shape were checked. */
 export type Answer<T> =

@@ -9,6 +9,9 @@ export interface RetryPolicy {
 	maxRetryAfterMs: number;
 }
 
+/** How long one request may take before it counts as failed (a read is then tried again). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export const READ_RETRY_POLICY: RetryPolicy = {
 	retries: 4,
 	baseDelayMs: 400,
