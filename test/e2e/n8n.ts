@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -66,15 +66,27 @@ export class N8n {
 		};
 	}
 
-	/** Runs an n8n CLI command and returns its output; fails on a non-zero exit. */
+	/** Runs an n8n CLI command and returns what it printed; fails on a non-zero exit. */
 	async cli(args: string[]): Promise<string> {
+		return (await this.cliOutput(args)).stdout;
+	}
+
+	async cliOutput(args: string[]): Promise<{ stdout: string; stderr: string }> {
 		await this.untarred;
 		return await new Promise((resolve, reject) => {
 			execFile(this.setup.node, [this.setup.n8n, ...args], { env: this.env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
 				if (error) reject(new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-				else resolve(stdout);
+				else resolve({ stdout, stderr });
 			});
 		});
+	}
+
+	/** Every log file n8n wrote in its user folder, and the server's output. */
+	readLogs(): string {
+		const files = readdirSync(this.folder, { recursive: true, withFileTypes: true })
+			.filter((entry) => entry.isFile() && /\.log$/.test(entry.name))
+			.map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+		return [...files, this.serverLog, this.workerLog].join('\n');
 	}
 
 	async importCredentials(credentials: object[]): Promise<void> {
@@ -91,14 +103,7 @@ export class N8n {
 
 	/** `n8n execute --id`, read from the JSON n8n prints after its log lines. */
 	async execute(workflowId: string): Promise<ExecutionResult> {
-		const stdout = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']);
-		// Log lines come before and sometimes after the pretty-printed JSON, whose first and
-		// last lines are a lone "{" and "}".
-		const lines = stdout.split('\n');
-		const start = lines.indexOf('{');
-		const end = lines.indexOf('}', start);
-		if (start < 0 || end < 0) throw new Error(`n8n printed no execution JSON:\n${stdout.slice(-3000)}`);
-		return JSON.parse(lines.slice(start, end + 1).join('\n')) as ExecutionResult;
+		return parseExecution(await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']));
 	}
 
 	/** `n8n start`, resolved once it answers /healthz/readiness. */
@@ -164,4 +169,28 @@ async function stopProcess(child: ChildProcess | undefined): Promise<void> {
 	const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
 	await exited;
 	clearTimeout(timer);
+}
+
+/**
+ * The execution JSON in `n8n execute --rawOutput` output. Log lines come before and after it
+ * (at debug level some are pretty-printed objects too), so every lone "{" … "}" block is tried.
+ */
+export function parseExecution(output: string): ExecutionResult {
+	// Without colours; at debug level the JSON's first line carries the logger's "time info"
+	// prefix and its last line the logger's metadata.
+	const lines = output
+		.replace(/\x1b\[[0-9;]*m/g, '')
+		.split('\n')
+		.map((line) => (/^\S+\s+info\s+\{$/.test(line) ? '{' : /^\}\s+\{ "file":.*\}$/.test(line) ? '}' : line));
+	for (let start = lines.indexOf('{'); start >= 0; start = lines.indexOf('{', start + 1)) {
+		for (let end = lines.indexOf('}', start); end >= 0; end = lines.indexOf('}', end + 1)) {
+			try {
+				const parsed = JSON.parse(lines.slice(start, end + 1).join('\n'));
+				if (parsed?.data?.resultData) return parsed as ExecutionResult;
+			} catch {
+				// not this block
+			}
+		}
+	}
+	throw new Error(`n8n printed no execution JSON:\n${output.slice(-3000)}`);
 }
