@@ -1,4 +1,6 @@
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { DateTime } from 'luxon';
+
 import { italianDay } from '../../sandbox/xpay/state';
 import { N8n, outputOf, type ExecutionResult } from './n8n';
 import { credentialsFor, workflow } from './workflows';
@@ -126,7 +128,7 @@ test('XPay: capture, refund and the order afterwards', () => {
 });
 
 test('XPay: every order of the last 60 days', () => {
-	const since = italianDay(Date.now() - 59 * 86_400_000);
+	const since = DateTime.now().setZone('Europe/Rome').minus({ days: 59 }).toISODate()!;
 	const expected = [...sandbox.xpay.orders.values()]
 		.filter((order) => italianDay(order.createdAt) >= since)
 		.sort((a, b) => a.createdAt - b.createdAt)
@@ -142,7 +144,7 @@ test('XPay: a PayMail link created, regenerated, and listed', () => {
 	expect(json('Regenerate Link')).toEqual([
 		expect.objectContaining({ transactionCode: 'E2E-LINK-0001', codeChanged: false, url: `${sandbox.url}/ecomm/ecomm/PayMail?token=${link.token}` }),
 	]);
-	const since = italianDay(Date.now() - 59 * 86_400_000);
+	const since = DateTime.now().setZone('Europe/Rome').minus({ days: 59 }).toISODate()!;
 	const expected = [...sandbox.xpay.links.values()]
 		.filter((l) => italianDay(l.createdAt) >= since)
 		.sort((a, b) => a.createdAt - b.createdAt)

@@ -220,7 +220,10 @@ describe('Order → Get', () => {
 });
 
 describe('Order → Get Many', () => {
-	const range = { fromDate: '2026-09-23', toDate: '2026-11-21' };
+	// The sandbox's orders are spread over the 60 days before now, so the range follows today.
+	const today = DateTime.now().setZone('Europe/Rome').startOf('day');
+	const range = { fromDate: today.minus({ days: 59 }).toISODate()!, toDate: today.toISODate()! };
+	const day = (date: DateTime) => date.toFormat('dd/MM/yyyy');
 	const inRange = () =>
 		[...xpay().orders.values()]
 			.filter((o) => {
@@ -236,9 +239,9 @@ describe('Order → Get Many', () => {
 		expect(expected.length).toBeGreaterThan(200);
 		expect(items.map((i) => i.json.transactionCode)).toEqual(expected);
 		expect(requestsTo('reportOrdini').map((r) => (r.body as Record<string, string>).periodo).sort()).toEqual([
-			'23/09/2026 - 22/10/2026',
-			'23/10/2026 - 21/11/2026',
-		]);
+			`${day(today.minus({ days: 59 }))} - ${day(today.minus({ days: 30 }))}`,
+			`${day(today.minus({ days: 29 }))} - ${day(today)}`,
+		].sort());
 	});
 
 	test('friendly statuses become XPay\'s filter tokens; channel and limit apply', async () => {
