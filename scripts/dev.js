@@ -60,7 +60,7 @@ async function main() {
 	const tsc = start('tsc', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], { quiet: true });
 	// tsc --watch rewrites everything once when it starts; only later builds are changes.
 	await new Promise((resolve) => tsc.stdout.on('data', (chunk) => /Watching for file changes/.test(String(chunk)) && resolve()));
-	copyBuildOnChange();
+	copyBuildAfterEachCompile(tsc);
 
 	console.log(`
 n8n with the Nexi nodes is running: http://localhost:${N8N_PORT}
@@ -86,15 +86,19 @@ function installPackage() {
 	fs.cpSync(path.join(ROOT, 'dist'), path.join(PACKAGE_DIR, 'dist'), { recursive: true });
 }
 
-/** tsc --watch writes dist/; copying it into the installed package makes n8n reload the nodes. */
-function copyBuildOnChange() {
-	let timer;
-	fs.watch(path.join(ROOT, 'dist'), { recursive: true }, () => {
-		clearTimeout(timer);
-		timer = setTimeout(() => {
+/**
+ * Each time tsc --watch has written dist/ (it then says "Watching for file changes"), dist/ is
+ * copied into the installed package, and n8n reloads the nodes.
+ */
+function copyBuildAfterEachCompile(tsc) {
+	tsc.stdout.on('data', (chunk) => {
+		if (!/Watching for file changes/.test(String(chunk))) return;
+		try {
 			fs.cpSync(path.join(ROOT, 'dist'), path.join(PACKAGE_DIR, 'dist'), { recursive: true });
 			console.log(`[dev] rebuilt: nodes reloaded (${new Date().toLocaleTimeString()})`);
-		}, 400);
+		} catch (error) {
+			console.log(`[dev] build not copied (${error.code ?? error.message}); the next one will be`);
+		}
 	});
 }
 
@@ -223,6 +227,14 @@ function parseArgs(argv) {
 
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+// Whatever ends this script, n8n and the sandbox must not outlive it.
+process.on('exit', () => {
+	for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+process.on('uncaughtException', (error) => {
+	console.error(error);
+	void stop(1);
+});
 main().catch((error) => {
 	console.error(error);
 	void stop(1);
