@@ -1,8 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { DateRange } from '../common/dates';
 import { toMajorUnits } from '../common/money';
-import { fetchAllWindows, splitIntoWindows, type DayWindow } from '../common/windows';
+import { DayOverCapError, fetchAllWindows, splitIntoWindows, type DayWindow } from '../common/windows';
 import { xpayDay } from './actions/common.descriptions';
 import { payMailListSchema } from './schemas';
 import { linkPaymentStatus, minorOf, renameKnown, xpayDateToIso } from './simplify';
@@ -37,6 +37,19 @@ export function simplifyLink(raw: IDataObject): IDataObject {
 	};
 }
 
+/** A day XPay cannot list whole becomes an error that says so, for the operation and the trigger alike. */
+function explainFullDay(client: XPayClient, error: unknown): unknown {
+	if (!(error instanceof DayOverCapError)) return error;
+	return new NodeOperationError(
+		client.node,
+		`More than ${PAYMAIL_SEARCH_CAP} PayMail links were created on ${error.day.toFormat('dd/MM/yyyy')}, and XPay cannot list them all`,
+		{
+			itemIndex: client.itemIndex,
+			description: `XPay returns at most ${PAYMAIL_SEARCH_CAP} links per search and cannot search less than a day, so the list would be incomplete. Nothing is returned rather than a partial list.`,
+		},
+	);
+}
+
 /**
  * Every PayMail link created in the range, oldest first. One search returns at most 100
  * links and has no pages, so the range is searched in windows and any window that comes
@@ -59,7 +72,9 @@ export async function listLinks(
 			return (answer?.paymail ?? []) as IDataObject[];
 		},
 		{ cap: PAYMAIL_SEARCH_CAP, concurrency: options.concurrency },
-	);
+	).catch((error: unknown) => {
+		throw explainFullDay(client, error);
+	});
 	const seen = new Set<string>();
 	const links = raw
 		.map(simplifyLink)

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 import { Poller } from '../helpers/harness';
 import { useSandbox, xpayCredentials } from '../helpers/sandbox';
 
@@ -65,6 +67,17 @@ describe('Nexi XPay Trigger', () => {
 		expect((await news.poll())?.map((i) => i.json.transactionCode)).toEqual([added.codiceTransazione]);
 		expect(await changes.poll()).toBeNull();
 		expect(await news.poll()).toBeNull();
+	});
+
+	test('a day with more links than XPay can list makes the poll fail clearly and change nothing', async () => {
+		const poller = trigger('payMailLinkPaid');
+		await poller.poll();
+		const before = JSON.stringify(poller.staticData);
+		// Yesterday at noon in Italy: all 101 links on one XPay day.
+		const day = DateTime.now().setZone('Europe/Rome').minus({ days: 1 }).set({ hour: 12, minute: 0 }).toMillis();
+		for (let i = 0; i < 101; i++) xpay().createLink(`FULL-${i}`, 100, 24, 'https://x.example', {}, day + i * 1000);
+		await expect(poller.poll()).rejects.toThrow(/^More than 100 PayMail links were created on \d{2}\/\d{2}\/\d{4}, and XPay cannot list them all$/);
+		expect(JSON.stringify(poller.staticData)).toBe(before);
 	});
 
 	test('"Fetch test event" returns the latest and changes nothing', async () => {
