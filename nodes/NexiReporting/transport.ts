@@ -4,14 +4,13 @@ import type { ZodType } from 'zod';
 import { nexiCheckoutBaseUrl } from '../../credentials/NexiCheckoutApi.credentials';
 import {
 	credentialAddress,
-	headerValue,
-	isTransientFailure,
 	sendOnce,
+	transportRetryDecision,
 	type HttpOutcome,
 	type NexiContext,
 } from '../common/http';
 import { parseJsonBody, tryParseJson, type ParseResult } from '../common/responses';
-import { parseRetryAfter, READ_RETRY_POLICY, REQUEST_TIMEOUT_MS, withRetries, type RetryDecision } from '../common/retry';
+import { READ_RETRY_POLICY, REQUEST_TIMEOUT_MS, withRetries, type RetryDecision } from '../common/retry';
 
 export const CHECKOUT_CREDENTIAL = 'nexiCheckoutApi';
 
@@ -140,10 +139,8 @@ export class ReportingClient {
 }
 
 function classifyRead({ outcome, parsed }: { outcome: HttpOutcome; parsed?: ParseResult<unknown> }): RetryDecision {
-	if (outcome.kind === 'failure') return { retry: isTransientFailure(outcome) };
-	if (outcome.status === 429 || outcome.status >= 500) {
-		return { retry: true, afterMs: parseRetryAfter(headerValue(outcome.headers, 'retry-after'), Date.now()) };
-	}
+	const decision = transportRetryDecision(outcome);
+	if (decision.retry || outcome.kind === 'failure') return decision;
 	// A cut-off body is a transport accident, worth another read; valid JSON of the wrong
 	// shape would come back the same, so it is not retried.
 	return { retry: parsed !== undefined && !parsed.ok && parsed.malformed };

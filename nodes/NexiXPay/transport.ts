@@ -7,6 +7,7 @@ import {
 	headerValue,
 	isTransientFailure,
 	sendOnce,
+	transportRetryDecision,
 	type HttpOutcome,
 	type NexiContext,
 } from '../common/http';
@@ -99,7 +100,7 @@ export class XPayClient {
 				{ method: 'GET', url: `${SERVICE_PATH_PREFIX}downloadReport`, qs: { idReport: reportId }, timeout: REQUEST_TIMEOUT_MS },
 				{ binary: true },
 			);
-		const outcome = await withRetries(request, (sent) => classifyTransport(sent), READ_RETRY_POLICY);
+		const outcome = await withRetries(request, transportRetryDecision, READ_RETRY_POLICY);
 		const action = `download report ${reportId}`;
 		if (outcome.kind === 'failure' || outcome.status < 200 || outcome.status >= 300) {
 			return this.unwrap(this.interpret(outcome, envelopeSchema), action) as never;
@@ -198,14 +199,6 @@ export class XPayClient {
 		}
 		return { kind: 'ok', value: value.data };
 	}
-}
-
-function classifyTransport(outcome: HttpOutcome) {
-	if (outcome.kind === 'failure') return { retry: isTransientFailure(outcome) };
-	if (outcome.status === 429 || outcome.status >= 500) {
-		return { retry: true, afterMs: parseRetryAfter(headerValue(outcome.headers, 'retry-after'), Date.now()) };
-	}
-	return { retry: false };
 }
 
 // Words rather than codes in messages: n8n replaces a message that contains ECONNREFUSED & co.

@@ -7,6 +7,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { parseRetryAfter, type RetryDecision } from './retry';
+
 export type NexiContext = IExecuteFunctions | IPollFunctions;
 
 /** One attempt's outcome, reduced to what retry and error handling need. */
@@ -42,6 +44,15 @@ const TRANSIENT = new Set([
 
 export function isTransientFailure(outcome: HttpOutcome): boolean {
 	return outcome.kind === 'failure' && TRANSIENT.has(outcome.code);
+}
+
+/** Whether a read is worth sending again after this outcome: a passing network failure, 429 or 5xx (after Retry-After). */
+export function transportRetryDecision(outcome: HttpOutcome): RetryDecision {
+	if (outcome.kind === 'failure') return { retry: isTransientFailure(outcome) };
+	if (outcome.status === 429 || outcome.status >= 500) {
+		return { retry: true, afterMs: parseRetryAfter(headerValue(outcome.headers, 'retry-after'), Date.now()) };
+	}
+	return { retry: false };
 }
 
 /**
