@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { DateRange } from '../common/dates';
 import { toMajorUnits } from '../common/money';
-import { DayOverCapError, fetchAllWindows, splitIntoWindows, type DayWindow } from '../common/windows';
+import { DayOverCapError, fetchAllWindows, splitIntoWindows, uniqueBy, type DayWindow } from '../common/windows';
 import { xpayDay } from './actions/common.descriptions';
 import { payMailListSchema } from './schemas';
 import { linkPaymentStatus, minorOf, renameKnown, xpayDateToIso } from './simplify';
@@ -75,10 +75,7 @@ export async function listLinks(
 	).catch((error: unknown) => {
 		throw explainFullDay(client, error);
 	});
-	const seen = new Set<string>();
-	const links = raw
-		.map(simplifyLink)
-		.filter((link) => !seen.has(String(link.transactionCode)) && seen.add(String(link.transactionCode)));
+	const links = uniqueBy(raw.map(simplifyLink), (link) => String(link.transactionCode));
 	return links.sort(
 		(a, b) =>
 			String(a.createdAt ?? '').localeCompare(String(b.createdAt ?? '')) ||

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fetchAllWindows, splitIntoWindows } from '../common/windows';
+import { fetchAllWindows, splitIntoWindows, uniqueBy } from '../common/windows';
 import type { DateRange } from '../common/dates';
 import { xpayDay } from './actions/common.descriptions';
 import { orderDetailSchema, orderListSchema, type XPayOrder } from './schemas';
@@ -47,6 +47,5 @@ export async function listOrders(client: XPayClient, query: OrderQuery): Promise
 		},
 		{ concurrency: query.concurrency },
 	);
-	const seen = new Set<string>();
-	return orders.filter((order) => !seen.has(order.codiceTransazione) && seen.add(order.codiceTransazione));
+	return uniqueBy(orders, (order) => order.codiceTransazione);
 }

@@ -15,6 +15,17 @@ export function splitIntoWindows(from: DateTime, to: DateTime, days: number): Da
 	return windows;
 }
 
+/** The records in order, each key once (the first one wins): windowed lists are merged with it. */
+export function uniqueBy<T>(records: T[], keyOf: (record: T) => string): T[] {
+	const seen = new Set<string>();
+	return records.filter((record) => {
+		const key = keyOf(record);
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
 /** A single day that holds more records than one search can return. */
 export class DayOverCapError extends Error {
 	constructor(readonly day: DateTime) {
