@@ -254,12 +254,18 @@ export class XPayApi {
 		return Number(text);
 	}
 
-	private capture(fields: Record<string, unknown>): Record<string, unknown> {
+	/** What contabilizza and storna both check first: code, amount, currency (EUR), a known order. */
+	private moveRequest(fields: Record<string, unknown>): { code: string; importo: number; order: Order } {
 		const code = this.requireCode(fields);
 		const importo = this.requireAmount(fields);
 		if (String(fields.divisa) !== '978') throw new Refusal(1, 'divisa');
 		const order = this.orders.get(code);
 		if (!order) throw new Refusal(13);
+		return { code, importo, order };
+	}
+
+	private capture(fields: Record<string, unknown>): Record<string, unknown> {
+		const { code, importo, order } = this.moveRequest(fields);
 		if (order.stato !== 'Autorizzato' && order.stato !== 'Contabilizzato Parz.') throw new Refusal(16);
 		if (importo > order.importo - order.captured) throw new Refusal(17);
 		order.captured += importo;
@@ -270,11 +276,7 @@ export class XPayApi {
 	}
 
 	private refund(fields: Record<string, unknown>): Record<string, unknown> {
-		const code = this.requireCode(fields);
-		const importo = this.requireAmount(fields);
-		if (String(fields.divisa) !== '978') throw new Refusal(1, 'divisa');
-		const order = this.orders.get(code);
-		if (!order) throw new Refusal(13);
+		const { code, importo, order } = this.moveRequest(fields);
 		if (order.stato === 'Autorizzato') {
 			// Before capture only the whole authorization can be cancelled.
 			if (importo !== order.importo) throw new Refusal(16, 'solo annullamento totale');
