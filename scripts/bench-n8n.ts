@@ -40,7 +40,7 @@ async function main(): Promise<void> {
 			ours.set(size, sandbox.reporting.addPayout({ date: '2020-01-15', currency: 'EUR', actions: size }).id);
 			theirs.set(size, sandbox.reporting.addPayout({ date: '2020-01-15', currency: 'EUR', actions: size }).id);
 		}
-		await n8n.importCredentials(credentialsFor(sandbox.url, { secretKey: sandbox.reporting.testKey, alias: sandbox.xpay.options.alias, macKey: sandbox.xpay.options.macKey }));
+		await n8n.importCredentials(credentialsFor(sandbox));
 		const nodes: NodeSpec[] = [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }];
 		const edges: Array<[string, string]> = [];
 		for (const size of SIZES) {

@@ -21,13 +21,7 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ reporting: { endDate: '2026-11-20' } });
 	n8n = new N8n();
 	orderCode = sandbox.xpay.addOrder({ codiceTransazione: 'E2E-ORDER-0001', importo: 5000 }).codiceTransazione;
-	await n8n.importCredentials(
-		credentialsFor(sandbox.url, {
-			secretKey: sandbox.reporting.testKey,
-			alias: sandbox.xpay.options.alias,
-			macKey: sandbox.xpay.options.macKey,
-		}),
-	);
+	await n8n.importCredentials(credentialsFor(sandbox));
 	await n8n.importWorkflow(
 		workflow(
 			'e2eOperations001',

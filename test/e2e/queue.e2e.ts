@@ -32,9 +32,7 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs: number
 		sandbox = await startSandbox({ reporting: { days: 0 }, xpay: { orders: 0, links: 0 } });
 		sandbox.xpay.addOrder({ codiceTransazione: 'QUEUE-ORDER-01', importo: 4321, stato: 'Contabilizzato' });
 		n8n = new N8n({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redisPort) });
-		await n8n.importCredentials(
-			credentialsFor(sandbox.url, { secretKey: sandbox.reporting.testKey, alias: sandbox.xpay.options.alias, macKey: sandbox.xpay.options.macKey }),
-		);
+		await n8n.importCredentials(credentialsFor(sandbox));
 		await n8n.importWorkflow(
 			workflow(
 				'e2eQueueWorkflow',

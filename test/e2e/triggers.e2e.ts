@@ -48,13 +48,7 @@ const received = (sink: string) => (sandbox.sinks[sink] ?? []).map((entry) => en
 beforeAll(async () => {
 	sandbox = await startSandbox({ reporting: { days: 0 }, xpay: { orders: 0, links: 0 } });
 	n8n = new N8n();
-	await n8n.importCredentials(
-		credentialsFor(sandbox.url, {
-			secretKey: sandbox.reporting.testKey,
-			alias: sandbox.xpay.options.alias,
-			macKey: sandbox.xpay.options.macKey,
-		}),
-	);
+	await n8n.importCredentials(credentialsFor(sandbox));
 	await n8n.importWorkflow(
 		sinkWorkflow('e2ePayoutTrigger', { type: 'n8n-nodes-nexi.nexiReportingTrigger', credential: 'checkout', parameters: { event: 'newPayout', output: 'payout', lookbackDays: 7 } }, 'payouts', 'id'),
 	);

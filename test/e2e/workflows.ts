@@ -1,3 +1,5 @@
+import type { Sandbox } from '../../sandbox/server';
+
 /** Builds n8n workflow JSON for the e2e suite, with the credentials referenced by id and name. */
 export interface NodeSpec {
 	name: string;
@@ -14,15 +16,16 @@ export const CREDENTIALS = {
 	xpay: { id: 'e2eXPay000000001', name: 'Nexi XPay (sandbox)', type: 'nexiXPayApi' },
 };
 
-export function credentialsFor(sandboxUrl: string, keys: { secretKey: string; alias: string; macKey: string }) {
+/** Both Nexi credentials, pointing at the sandbox with its own keys. */
+export function credentialsFor(sandbox: Sandbox) {
 	return [
 		{
 			...CREDENTIALS.checkout,
-			data: { environment: 'custom', baseUrl: sandboxUrl, secretKey: keys.secretKey, merchantNumber: '' },
+			data: { environment: 'custom', baseUrl: sandbox.url, secretKey: sandbox.reporting.testKey, merchantNumber: '' },
 		},
 		{
 			...CREDENTIALS.xpay,
-			data: { environment: 'custom', baseUrl: sandboxUrl, alias: keys.alias, macKey: keys.macKey },
+			data: { environment: 'custom', baseUrl: sandbox.url, alias: sandbox.xpay.options.alias, macKey: sandbox.xpay.options.macKey },
 		},
 	];
 }
