@@ -76,7 +76,6 @@ export const payoutDetailSchema = payoutSchema
 	.passthrough();
 
 export type Payout = z.infer<typeof payoutSchema>;
-export type PayoutList = z.infer<typeof payoutListSchema>;
 export type PaymentAction = z.infer<typeof paymentActionSchema>;
 export type PayoutDetail = z.infer<typeof payoutDetailSchema>;
 

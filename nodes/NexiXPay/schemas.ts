@@ -58,6 +58,5 @@ export const reportListSchema = envelopeSchema
 	})
 	.passthrough();
 
-export type Envelope = z.infer<typeof envelopeSchema>;
 export type XPayOrder = z.infer<typeof orderSchema>;
 export type XPayOperation = z.infer<typeof operationSchema>;
