@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /**
  * The documented response shapes of the Reporting API. Fields Nexi may omit are optional,

@@ -1,5 +1,5 @@
 import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
-import type { ZodType } from 'zod';
+import type { ZodType } from 'zod/v4';
 
 import { nexiCheckoutBaseUrl } from '../../credentials/NexiCheckoutApi.credentials';
 import {

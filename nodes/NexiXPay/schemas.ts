@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /**
  * The documented shapes of XPay answers. Only what the node relies on is required; every

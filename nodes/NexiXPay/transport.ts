@@ -1,5 +1,5 @@
 import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
-import type { ZodType } from 'zod';
+import type { ZodType } from 'zod/v4';
 
 import { nexiXPayBaseUrl } from '../../credentials/NexiXPayApi.credentials';
 import {

@@ -1,4 +1,4 @@
-import type { ZodIssue, ZodType } from 'zod';
+import type { ZodType, core } from 'zod/v4';
 
 export type ParseResult<T> =
 	| { ok: true; value: T }
@@ -6,7 +6,7 @@ export type ParseResult<T> =
 
 /**
  * Parses a JSON body and checks it against the documented shape. The problem text names
- * the first offending field (e.g. `payouts[3].amount: Expected integer, received float`),
+ * the first offending field (e.g. `payouts[3].amount: Invalid input: expected int, received number`),
  * so an API change surfaces as a clear message rather than a crash further down.
  */
 export function parseJsonBody<T>(body: string, schema: ZodType<T>): ParseResult<T> {
@@ -34,10 +34,11 @@ export function tryParseJson(body: string): unknown {
 	}
 }
 
-function describeIssue(issue: ZodIssue | undefined): string {
+function describeIssue(issue: core.$ZodIssue | undefined): string {
 	if (!issue) return 'unexpected shape';
 	const path = issue.path.reduce<string>(
-		(text, part) => (typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${part}` : part),
+		(text, part) =>
+			typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part),
 		'',
 	);
 	return `${path || 'the body'}: ${issue.message}`;

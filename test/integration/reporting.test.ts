@@ -405,7 +405,7 @@ describe('errors from Nexi', () => {
 			credentials: credentials(),
 		});
 		expect(error?.message).toBe(
-			'Nexi returned a response this node does not understand: payouts[0].amount: Expected number, received string',
+			'Nexi returned a response this node does not understand: payouts[0].amount: Invalid input: expected number, received string',
 		);
 	});
 
