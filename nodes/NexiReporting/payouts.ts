@@ -69,7 +69,7 @@ export async function getPayout(
 		delete payout.paymentActions;
 		return payout;
 	}
-	const { header, actions } = await readPayoutDetail(client, payoutId, options);
+	const { header, actions } = await readPayoutDetail(client, payoutId, options, (action) => action);
 	return { ...header, paymentActions: actions };
 }
 
@@ -82,27 +82,37 @@ export async function listPaymentActions(
 ): Promise<IDataObject[]> {
 	// A filter is applied after reading, so the limit can only be applied after it too.
 	const filtered = options.limit !== undefined && keep !== KEEP_ALL;
-	const { header, actions } = await readPayoutDetail(client, payoutId, {
-		...options,
-		limit: filtered ? undefined : options.limit,
-	});
+	const { actions } = await readPayoutDetail(
+		client,
+		payoutId,
+		{ ...options, limit: filtered ? undefined : options.limit },
+		withPayoutContext,
+	);
 	const kept = actions.filter(keep);
-	const limited = options.limit === undefined ? kept : kept.slice(0, options.limit);
-	return limited.map((action) => withPayoutContext(action, header));
+	return options.limit === undefined ? kept : kept.slice(0, options.limit);
 }
 
-/** The payout's header (from its first page) and its payment actions, every page of them. */
-async function readPayoutDetail(
+/**
+ * The payout's header (from its first page) and its payment actions, every page of them.
+ * Each page's actions are shaped as the page arrives rather than after the last one, so
+ * that the parsed page can be let go at once: a long list is then held once, not twice.
+ */
+async function readPayoutDetail<T extends PaymentAction>(
 	client: ReportingClient,
 	payoutId: string,
 	options: ListOptions,
-): Promise<{ header: PayoutDetail; actions: PaymentAction[] }> {
+	shape: (action: PaymentAction, header: PayoutDetail) => T,
+): Promise<{ header: PayoutDetail; actions: T[] }> {
 	let header: PayoutDetail | undefined;
-	const actions = await fetchAllPages<PaymentAction>(
+	const actions = await fetchAllPages<T>(
 		async (pageNumber, pageSize) => {
 			const page = await getDetailPage(client, payoutId, pageNumber, pageSize);
 			header ??= page;
-			return { items: page.paymentActions ?? [], total: page.numberOfPaymentActions };
+			const items = page.paymentActions ?? [];
+			return {
+				items: items.map((action) => shape(action, header as PayoutDetail)),
+				total: page.numberOfPaymentActions,
+			};
 		},
 		{ ...options, idOf: byId },
 	);
@@ -154,11 +164,14 @@ async function getDetailPage(
 	});
 }
 
-function withPayoutContext(action: PaymentAction, payout: PayoutDetail): IDataObject {
+type ActionInPayout = PaymentAction & IDataObject;
+
+/** The payout's fields come first, so that an export's columns start with them. */
+function withPayoutContext(action: PaymentAction, payout: PayoutDetail): ActionInPayout {
 	return {
 		payoutId: payout.id,
 		payoutReference: payout.reference ?? null,
 		payoutDate: payout.date ?? null,
 		...action,
-	} as IDataObject;
+	} as ActionInPayout;
 }
