@@ -8,6 +8,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { mapConcurrent } from '../common/concurrency';
 import { isoDate } from '../common/dates';
 import { keepWindow, loadPollState, savePollState, todayIn, type SeenEntry } from '../common/pollState';
 import { lookbackDaysField } from '../common/parameters';
@@ -140,16 +141,13 @@ function oldestFirst(payouts: Payout[]): Payout[] {
 		.map(({ payout }) => payout);
 }
 
+/** A few payouts at a time, as the range export reads them; the items keep the payouts' order. */
 async function render(client: ReportingClient, payouts: Payout[], output: string): Promise<INodeExecutionData[]> {
-	const records: IDataObject[] = [];
-	for (const payout of payouts) {
-		if (output === 'paymentActions') {
-			records.push(...(await listPaymentActions(client, payout.id, DEFAULT_LIST_OPTIONS)));
-		} else if (output === 'payoutWithActions') {
-			records.push((await getPayout(client, payout.id, true, DEFAULT_LIST_OPTIONS)) as IDataObject);
-		} else {
-			records.push(payout as IDataObject);
-		}
-	}
-	return records.map((json) => ({ json }));
+	if (output === 'payout') return payouts.map((payout) => ({ json: payout as IDataObject }));
+	const perPayout = await mapConcurrent(payouts, DEFAULT_LIST_OPTIONS.concurrency, async (payout) =>
+		output === 'paymentActions'
+			? await listPaymentActions(client, payout.id, DEFAULT_LIST_OPTIONS)
+			: [(await getPayout(client, payout.id, true, DEFAULT_LIST_OPTIONS)) as IDataObject],
+	);
+	return perPayout.flat().map((json) => ({ json }));
 }

@@ -99,6 +99,21 @@ describe('Nexi Reporting Trigger', () => {
 		);
 	});
 
+	test('several new payouts: their actions are read a few payouts at a time and come out payout by payout, oldest first', async () => {
+		const poller = trigger({ output: 'paymentActions' });
+		await poller.poll();
+		const payouts = [3, 1, 2, 0].map((back) => sandbox.current.reporting.addPayout({ date: daysAgo(back), currency: 'EUR', actions: 2 }));
+		sandbox.current.faults.configure({ latencyMs: 150 });
+		sandbox.current.requests.length = 0;
+		const rows = await poller.poll();
+		const oldestFirst = [payouts[0], payouts[2], payouts[1], payouts[3]];
+		expect(rows?.map((i) => i.json.payoutId)).toEqual(oldestFirst.flatMap((p) => [p.id, p.id]));
+		// All four detail reads were under way together: they reached the sandbox within one answer's latency.
+		const details = sandbox.current.requests.filter((r) => /\/payouts\/[0-9a-f]+/.test(r.path)).map((r) => r.at);
+		expect(details).toHaveLength(4);
+		expect(Math.max(...details) - Math.min(...details)).toBeLessThan(150);
+	});
+
 	test('the currency filter', async () => {
 		const poller = trigger({ filters: { currency: 'sek' } });
 		await poller.poll();
