@@ -23,7 +23,23 @@ export function parseJsonBody<T>(body: string, schema: ZodType<T>): ParseResult<
 	}
 	// The schemas only check (no defaults, no transforms), so the parsed body is the value:
 	// handing it on instead of zod's copy keeps one copy of a large page in memory, not two.
-	return { ok: true, value: data as T };
+	return { ok: true, value: detachStrings(data) as T };
+}
+
+/**
+ * V8's JSON.parse returns longer string values as slices of the body they came from, so a
+ * single ID kept from a page keeps that whole page's text alive. Copying each such string
+ * once lets a read of many pages hold only the values, not every body it received as well.
+ */
+function detachStrings(value: unknown): unknown {
+	if (typeof value === 'string') return value.length < 13 ? value : (' ' + value).slice(1);
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) value[i] = detachStrings(value[i]);
+	} else if (value !== null && typeof value === 'object') {
+		const record = value as Record<string, unknown>;
+		for (const key of Object.keys(record)) record[key] = detachStrings(record[key]);
+	}
+	return value;
 }
 
 export function tryParseJson(body: string): unknown {
