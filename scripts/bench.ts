@@ -1,7 +1,8 @@
 // `npm run bench`: the figures of BENCHMARKS.md, measured side by side on the local sandbox.
-//   npm run bench                 everything (in-process and real n8n), about 20 minutes
+//   npm run bench                 everything: in process, then in a real n8n (scripts/bench-n8n.ts), about 25 minutes
 //   npm run bench -- --quick      fewer sizes and runs, for a first look
-import { execFile } from 'node:child_process';
+//   npm run bench -- --no-n8n     the in-process tables only
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
 			for (let run = 0; run < RUNS; run++) {
 				sandbox.requests.length = 0;
 				ours.push(await child(sandbox, id, CONCURRENCY));
-				requests = sandbox.requests.length;
+				requests = sandbox.requests.filter((request) => request.path.endsWith(id)).length; // not the warm-up's
 				sequential.push(await child(sandbox, id, 1));
 			}
 			for (const result of [...ours, ...sequential]) if (result.error || result.items !== size) throw new Error(`bad run: ${JSON.stringify(result)}`);
@@ -110,6 +111,12 @@ async function main(): Promise<void> {
 
 	await sandbox.close();
 	writeFileSync(join(ROOT, 'BENCHMARKS.md'), `${lines.join('\n')}\n`);
+
+	// The real-n8n comparison appends its own table; it starts n8n and a sandbox of its own.
+	if (!process.argv.includes('--no-n8n')) {
+		const args = quick ? ['--sizes', '1000,10000', '--runs', '1'] : ['--sizes', SIZES.join(','), '--runs', String(RUNS)];
+		execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', '--prefer-ts-exts', '-P', join(ROOT, 'tsconfig.test.json'), join(ROOT, 'scripts', 'bench-n8n.ts'), ...args], { cwd: ROOT, stdio: 'inherit' });
+	}
 }
 
 void main();
