@@ -26,13 +26,17 @@ export function parseJsonBody<T>(body: string, schema: ZodType<T>): ParseResult<
 	return { ok: true, value: detachStrings(data) as T };
 }
 
+/** V8 makes a string a slice of another only from this length on. */
+const SHORTEST_SLICE = 13;
+
 /**
  * V8's JSON.parse returns longer string values as slices of the body they came from, so a
  * single ID kept from a page keeps that whole page's text alive. Copying each such string
  * once lets a read of many pages hold only the values, not every body it received as well.
+ * Prefixing forces V8 to build a string of its own; `slice(1)` then only views that copy.
  */
 function detachStrings(value: unknown): unknown {
-	if (typeof value === 'string') return value.length < 13 ? value : (' ' + value).slice(1);
+	if (typeof value === 'string') return value.length < SHORTEST_SLICE ? value : (' ' + value).slice(1);
 	if (Array.isArray(value)) {
 		for (let i = 0; i < value.length; i++) value[i] = detachStrings(value[i]);
 	} else if (value !== null && typeof value === 'object') {
