@@ -7,6 +7,7 @@ import {
 	sendOnce,
 	transportRetryDecision,
 	type HttpOutcome,
+	type ItemCredential,
 	type NexiContext,
 } from '../common/http';
 import { parseJsonBody, tryParseJson, type ParseResult } from '../common/responses';
@@ -38,19 +39,20 @@ export class ReportingClient {
 	private constructor(
 		private readonly context: NexiContext,
 		private readonly itemIndex: number,
+		private readonly credential: ItemCredential,
 		readonly baseUrl: string,
 		readonly environment: string,
 	) {}
 
 	static async connect(context: NexiContext, itemIndex: number): Promise<ReportingClient> {
-		const { baseUrl, credentials } = await credentialAddress(context, itemIndex, CHECKOUT_CREDENTIAL, nexiCheckoutBaseUrl);
-		return new ReportingClient(context, itemIndex, baseUrl, String(credentials.environment ?? 'test'));
+		const { baseUrl, credential } = await credentialAddress(context, itemIndex, CHECKOUT_CREDENTIAL, nexiCheckoutBaseUrl);
+		return new ReportingClient(context, itemIndex, credential, baseUrl, String(credential.data.environment ?? 'test'));
 	}
 
 	async get<T>(request: GetRequest<T>): Promise<T> {
 		const { outcome, parsed } = await withRetries(
 			async () => {
-				const sent = await sendOnce(this.context, CHECKOUT_CREDENTIAL, {
+				const sent = await sendOnce(this.context, this.credential, {
 					method: 'GET',
 					url: request.path,
 					qs: request.qs,

@@ -9,6 +9,7 @@ import {
 	sendOnce,
 	transportRetryDecision,
 	type HttpOutcome,
+	type ItemCredential,
 	type NexiContext,
 } from '../common/http';
 import { parseRetryAfter, READ_RETRY_POLICY, REQUEST_TIMEOUT_MS, withRetries } from '../common/retry';
@@ -37,13 +38,14 @@ export class XPayClient {
 	private constructor(
 		private readonly context: NexiContext,
 		readonly itemIndex: number,
+		private readonly credential: ItemCredential,
 		readonly baseUrl: string,
 		private readonly macKey: string,
 	) {}
 
 	static async connect(context: NexiContext, itemIndex: number): Promise<XPayClient> {
-		const { baseUrl, credentials } = await credentialAddress(context, itemIndex, XPAY_CREDENTIAL, nexiXPayBaseUrl);
-		return new XPayClient(context, itemIndex, baseUrl, String(credentials.macKey ?? ''));
+		const { baseUrl, credential } = await credentialAddress(context, itemIndex, XPAY_CREDENTIAL, nexiXPayBaseUrl);
+		return new XPayClient(context, itemIndex, credential, baseUrl, String(credential.data.macKey ?? ''));
 	}
 
 	get node() {
@@ -96,7 +98,7 @@ export class XPayClient {
 		const request = async () =>
 			await sendOnce(
 				this.context,
-				XPAY_CREDENTIAL,
+				this.credential,
 				{ method: 'GET', url: `${SERVICE_PATH_PREFIX}downloadReport`, qs: { idReport: reportId }, timeout: REQUEST_TIMEOUT_MS },
 				{ binary: true },
 			);
@@ -126,7 +128,7 @@ export class XPayClient {
 		body: IDataObject,
 		schema: ZodType<T>,
 	): Promise<{ answer: Answer<T>; retryAfterMs?: number }> {
-		const outcome = await sendOnce(this.context, XPAY_CREDENTIAL, {
+		const outcome = await sendOnce(this.context, this.credential, {
 			method: 'POST',
 			url: `${SERVICE_PATH_PREFIX}${service}`,
 			body,

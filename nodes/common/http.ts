@@ -1,6 +1,7 @@
 import {
 	NodeOperationError,
 	type ICredentialDataDecryptedObject,
+	type ICredentialsDecrypted,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
 	type IN8nHttpFullResponse,
@@ -55,22 +56,29 @@ export function transportRetryDecision(outcome: HttpOutcome): RetryDecision {
 	return { retry: false };
 }
 
+/** A credential as read once for an item: every request for that item is signed with it. */
+export type ItemCredential = ICredentialsDecrypted & { data: ICredentialDataDecryptedObject };
+
 /**
  * Sends one request through n8n's authenticated HTTP helper (the credential's own
  * `authenticate` adds the key or signature) and never throws for an HTTP status or a
  * network failure: both come back as an outcome. The body is read as text so that a
  * malformed body is ours to report rather than a parser crash.
+ *
+ * The credential read for the item is handed to the helper: without it n8n would load and
+ * decrypt the credential again for every page (in a real n8n, a database read each time),
+ * and would resolve it for the first item rather than this one.
  */
 export async function sendOnce(
 	context: NexiContext,
-	credentialType: string,
+	credential: ItemCredential,
 	options: IHttpRequestOptions,
 	{ binary = false } = {},
 ): Promise<HttpOutcome> {
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
-			credentialType,
+			credential.type,
 			{
 				...options,
 				encoding: binary ? 'arraybuffer' : 'text',
@@ -78,6 +86,7 @@ export async function sendOnce(
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 			},
+			{ credentialsDecrypted: credential },
 		)) as IN8nHttpFullResponse;
 		if (binary) {
 			const bytes = Buffer.from(response.body as ArrayBuffer);
@@ -117,17 +126,19 @@ function bodyToText(body: unknown): string {
 
 /**
  * Reads a credential once for an item and works out its API address, so that a bad custom
- * Base URL is an error on that item before any request. Only non-secret fields leave here.
+ * Base URL is an error on that item before any request. The credential itself is for
+ * sendOnce only: the transports keep it private and put no field of it in an item or error.
  */
 export async function credentialAddress(
 	context: NexiContext,
 	itemIndex: number,
 	credentialType: string,
 	resolve: (credentials: ICredentialDataDecryptedObject) => string,
-): Promise<{ baseUrl: string; credentials: ICredentialDataDecryptedObject }> {
-	const credentials = await context.getCredentials(credentialType, itemIndex);
+): Promise<{ baseUrl: string; credential: ItemCredential }> {
+	const data = await context.getCredentials(credentialType, itemIndex);
+	const { id = '', name = '' } = context.getNode().credentials?.[credentialType] ?? {};
 	try {
-		return { baseUrl: resolve(credentials), credentials };
+		return { baseUrl: resolve(data), credential: { id: id ?? '', name, type: credentialType, data } };
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as Error).message, {
 			itemIndex,

@@ -41,6 +41,13 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
+let credentialReads = 0;
+
+/** How often a node has asked n8n for a credential (in a real n8n: a database read and a decryption). */
+export function countCredentialReads(): number {
+	return credentialReads;
+}
+
 /**
  * Hands the node its decrypted credentials and applies the credential type's own
  * `authenticate`, as n8n's CredentialsHelper does; everything else is n8n-core's own code.
@@ -81,6 +88,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 
 	async getDecrypted(_data: unknown, _nodeCredentials: unknown, type: string) {
+		credentialReads++;
 		const credentials = this.credentials[type];
 		if (!credentials) throw new Error(`No test credentials of type ${type}`);
 		return { ...credentials };

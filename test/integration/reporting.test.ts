@@ -1,6 +1,6 @@
 // Nexi's own documented example responses (from the Reporting API reference).
 import examples from '../fixtures/nexi-reporting-examples.json';
-import { runNode } from '../helpers/harness';
+import { countCredentialReads, runNode } from '../helpers/harness';
 import { idsOf, jsonOf, leaks, pairingOf } from '../helpers/expect';
 import { checkoutCredentials, useSandbox } from '../helpers/sandbox';
 
@@ -155,6 +155,18 @@ describe('pagination edges on a payout of its own', () => {
 			payoutDate: '2019-01-15',
 			...expected[9_999],
 		});
+	});
+
+	test('the credential is read once per input item, not once per page', async () => {
+		const payout = await payoutWithActions(1_000);
+		const before = countCredentialReads();
+		const { items } = await runNode({
+			parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: payout.id, returnAll: true },
+			credentials: credentials(),
+			items: [{ json: {} }, { json: {} }],
+		});
+		expect(items).toHaveLength(2_000);
+		expect(countCredentialReads() - before).toBe(2);
 	});
 
 	test('a page size above the sandbox cap of 1000 is followed in the capped size', async () => {
