@@ -166,14 +166,12 @@ async function getDetailPage(
 
 type ActionInPayout = PaymentAction & IDataObject;
 
-/**
- * The payout's fields come first, so that an export's columns start with them. Object.assign
- * rather than a spread: inside n8n 2.41's process the spread of each action measured about
- * fifteen times slower (170 ms against 11 ms for 10,000 actions, `npm run bench:n8n`).
- */
+/** The payout's fields come first, so that an export's columns start with them. */
 function withPayoutContext(action: PaymentAction, payout: PayoutDetail): ActionInPayout {
-	return Object.assign(
-		{ payoutId: payout.id, payoutReference: payout.reference ?? null, payoutDate: payout.date ?? null },
-		action,
-	) as ActionInPayout;
+	return {
+		payoutId: payout.id,
+		payoutReference: payout.reference ?? null,
+		payoutDate: payout.date ?? null,
+		...action,
+	} as ActionInPayout;
 }
