@@ -26,11 +26,15 @@ const fmt = (value: number, digits = 1) => value.toFixed(digits);
 
 interface Child { ms: number; items: number; error?: string; rssGrowth: number; heapGrowth: number; retained: number }
 
+/** Median growth of RSS, peak heap and retained memory over runs, each as a multiple of the raw JSON. */
+const memoryRatios = (runs: Child[], rawBytes: number) =>
+	(['rssGrowth', 'heapGrowth', 'retained'] as const).map((key) => `${fmt(median(runs.map((r) => r[key])) / rawBytes, 2)}×`).join(' / ');
+
 let tinyId = '';
 
 /** Async, so that the sandbox in this process keeps answering while the child measures. */
-async function child(sandbox: Sandbox, payoutId: string, concurrency: number): Promise<Child> {
-	const { stdout: out } = await promisify(execFile)(process.execPath, ['--expose-gc', require.resolve('ts-node/dist/bin.js'), '--transpile-only', '--prefer-ts-exts', '-P', join(ROOT, 'tsconfig.test.json'), join(ROOT, 'scripts', 'bench-child.ts'), sandbox.url, sandbox.reporting.testKey, payoutId, String(concurrency), tinyId], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+async function child(sandbox: Sandbox, payoutId: string, concurrency: number, nodeFlags: string[] = []): Promise<Child> {
+	const { stdout: out } = await promisify(execFile)(process.execPath, ['--expose-gc', ...nodeFlags, require.resolve('ts-node/dist/bin.js'), '--transpile-only', '--prefer-ts-exts', '-P', join(ROOT, 'tsconfig.test.json'), join(ROOT, 'scripts', 'bench-child.ts'), sandbox.url, sandbox.reporting.testKey, payoutId, String(concurrency), tinyId], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
 	return JSON.parse(out.trim().split('\n').pop() as string) as Child;
 }
 
@@ -81,9 +85,19 @@ async function main(): Promise<void> {
 			const oursMs = median(ours.map((r) => r.ms));
 			const seqMs = median(sequential.map((r) => r.ms));
 			const ideal = (1 + Math.ceil((pages - 1) / CONCURRENCY)) * latency;
-			log(`| ${latency} ms | ${size.toLocaleString('en')} | ${requests} | ${fmt(oursMs / 1000, 2)} | ${fmt(seqMs / 1000, 2)} | ${fmt(seqMs / oursMs)}× | ${latency ? `${fmt(oursMs / ideal, 2)}×` : 'n/a'} | ${Math.round(size / (oursMs / 1000)).toLocaleString('en')} | ${fmt(rawBytes / 2 ** 20)} MiB | ${(['rssGrowth', 'heapGrowth', 'retained'] as const).map((key) => `${fmt(median(ours.map((r) => r[key])) / rawBytes, 2)}×`).join(' / ')} |`);
+			log(`| ${latency} ms | ${size.toLocaleString('en')} | ${requests} | ${fmt(oursMs / 1000, 2)} | ${fmt(seqMs / 1000, 2)} | ${fmt(seqMs / oursMs)}× | ${latency ? `${fmt(oursMs / ideal, 2)}×` : 'n/a'} | ${Math.round(size / (oursMs / 1000)).toLocaleString('en')} | ${fmt(rawBytes / 2 ** 20)} MiB | ${memoryRatios(ours, rawBytes)} |`);
 		}
 	}
+
+	log();
+	// How much of the peak is V8 using memory it has: the largest list again, with a heap limit.
+	const largest = SIZES[SIZES.length - 1];
+	const { id: largestId, rawBytes: largestRaw } = payouts.get(largest)!;
+	sandbox.faults.configure({ latencyMs: 20 });
+	const limited: Child[] = [];
+	for (let run = 0; run < RUNS; run++) limited.push(await child(sandbox, largestId, CONCURRENCY, ['--max-old-space-size=200']));
+	if (limited.some((r) => r.error || r.items !== largest)) throw new Error(`bad run: ${JSON.stringify(limited)}`);
+	log(`With a heap limit (\`node --max-old-space-size=200\`, 20 ms, ${largest.toLocaleString('en')} actions): ${fmt(median(limited.map((r) => r.ms)) / 1000, 2)} s, memory growth ÷ raw JSON ${memoryRatios(limited, largestRaw)} (RSS / peak heap / retained).`);
 
 	log();
 	log('## Windows and polls');
