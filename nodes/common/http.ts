@@ -136,9 +136,10 @@ export async function credentialAddress(
 	resolve: (credentials: ICredentialDataDecryptedObject) => string,
 ): Promise<{ baseUrl: string; credential: ItemCredential }> {
 	const data = await context.getCredentials(credentialType, itemIndex);
-	const { id = '', name = '' } = context.getNode().credentials?.[credentialType] ?? {};
+	const chosen = context.getNode().credentials?.[credentialType];
+	const credential = { id: chosen?.id ?? '', name: chosen?.name ?? '', type: credentialType, data };
 	try {
-		return { baseUrl: resolve(data), credential: { id: id ?? '', name, type: credentialType, data } };
+		return { baseUrl: resolve(data), credential };
 	} catch (error) {
 		throw new NodeOperationError(context.getNode(), (error as Error).message, {
 			itemIndex,
