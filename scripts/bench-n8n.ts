@@ -10,8 +10,8 @@ import { startSandbox } from '../sandbox/server';
 import globalSetup from '../test/e2e/globalSetup';
 import { N8n } from '../test/e2e/n8n';
 import { credentialsFor, workflow, type NodeSpec } from '../test/e2e/workflows';
+import { idealMs, median, PAGE, ROOT } from './bench-common';
 
-const ROOT = resolve(__dirname, '..');
 const arg = (name: string, fallback: string) => {
 	const index = process.argv.indexOf(`--${name}`);
 	return index > 0 ? process.argv[index + 1] : fallback;
@@ -19,7 +19,6 @@ const arg = (name: string, fallback: string) => {
 const SIZES = arg('sizes', '1000,10000,100000').split(',').map(Number);
 const RUNS = Number(arg('runs', '3'));
 const LATENCIES = [0, 20, 50];
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The newest execution's node timings, read from n8n's database by n8n's own Node. */
 function executionTimes(n8n: N8n): { status: string; nodes: Record<string, { executionTime: number; items: number }> } {
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
 				parameters: {
 					url: `${sandbox.url}/report/v1/payouts/${theirs.get(size)}`,
 					sendQuery: true,
-					queryParameters: { parameters: [{ name: 'pageSize', value: '100' }] },
+					queryParameters: { parameters: [{ name: 'pageSize', value: String(PAGE) }] },
 					sendHeaders: true,
 					headerParameters: { parameters: [{ name: 'Authorization', value: sandbox.reporting.testKey }] },
 					options: {
@@ -61,7 +60,7 @@ async function main(): Promise<void> {
 								paginationMode: 'updateAParameterInEachRequest',
 								parameters: { parameters: [{ type: 'qs', name: 'pageNumber', value: '={{ $pageCount }}' }] },
 								paginationCompleteWhen: 'other',
-								completeExpression: '={{ $response.body.paymentActions.length < 100 }}',
+								completeExpression: `={{ $response.body.paymentActions.length < ${PAGE} }}`,
 							},
 						},
 					},
@@ -96,7 +95,7 @@ async function main(): Promise<void> {
 			for (const size of SIZES) {
 				const a = median(times.get(`ours ${size}`)!);
 				const b = median(times.get(`http ${size}`)!);
-				const ideal = (1 + Math.ceil((Math.ceil(size / 100) - 1) / 4)) * latency;
+				const ideal = idealMs(size, latency);
 				rows.push(`| ${latency} ms | ${size.toLocaleString('en')} | ${requests.get(`ours ${size}`)} | ${(a / 1000).toFixed(2)} | ${latency ? `${(a / ideal).toFixed(2)}×` : 'n/a'} | ${Math.round(size / (a / 1000)).toLocaleString('en')} | ${requests.get(`http ${size}`)} | ${(b / 1000).toFixed(2)} | ${Math.round(size / (b / 1000)).toLocaleString('en')} | ${(b / a).toFixed(1)}× |`);
 				console.log(rows[rows.length - 1]);
 			}

@@ -5,23 +5,19 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 
 import { DateTime } from 'luxon';
 
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { Poller, runNode } from '../test/helpers/harness';
+import { CONCURRENCY, idealMs, median, PAGE, ROOT, tsNodeArgs } from './bench-common';
 
-const ROOT = resolve(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const LATENCIES = [0, 20, 50];
 const SIZES = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const RUNS = quick ? 1 : 3;
-const CONCURRENCY = 4;
-const PAGE = 100;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const fmt = (value: number, digits = 1) => value.toFixed(digits);
 
 interface Child { ms: number; items: number; error?: string; rssGrowth: number; heapGrowth: number; retained: number }
@@ -34,7 +30,7 @@ let tinyId = '';
 
 /** Async, so that the sandbox in this process keeps answering while the child measures. */
 async function child(sandbox: Sandbox, payoutId: string, concurrency: number, nodeFlags: string[] = []): Promise<Child> {
-	const { stdout: out } = await promisify(execFile)(process.execPath, ['--expose-gc', ...nodeFlags, require.resolve('ts-node/dist/bin.js'), '--transpile-only', '--prefer-ts-exts', '-P', join(ROOT, 'tsconfig.test.json'), join(ROOT, 'scripts', 'bench-child.ts'), sandbox.url, sandbox.reporting.testKey, payoutId, String(concurrency), tinyId], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+	const { stdout: out } = await promisify(execFile)(process.execPath, ['--expose-gc', ...nodeFlags, ...tsNodeArgs('bench-child.ts'), sandbox.url, sandbox.reporting.testKey, payoutId, String(concurrency), tinyId], { encoding: 'utf8', cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
 	return JSON.parse(out.trim().split('\n').pop() as string) as Child;
 }
 
@@ -71,7 +67,6 @@ async function main(): Promise<void> {
 		sandbox.faults.configure({ latencyMs: latency });
 		for (const size of SIZES) {
 			const { id, rawBytes } = payouts.get(size)!;
-			const pages = Math.ceil(size / PAGE);
 			const ours: Child[] = [];
 			const sequential: Child[] = [];
 			let requests = 0;
@@ -84,7 +79,7 @@ async function main(): Promise<void> {
 			for (const result of [...ours, ...sequential]) if (result.error || result.items !== size) throw new Error(`bad run: ${JSON.stringify(result)}`);
 			const oursMs = median(ours.map((r) => r.ms));
 			const seqMs = median(sequential.map((r) => r.ms));
-			const ideal = (1 + Math.ceil((pages - 1) / CONCURRENCY)) * latency;
+			const ideal = idealMs(size, latency);
 			log(`| ${latency} ms | ${size.toLocaleString('en')} | ${requests} | ${fmt(oursMs / 1000, 2)} | ${fmt(seqMs / 1000, 2)} | ${fmt(seqMs / oursMs)}× | ${latency ? `${fmt(oursMs / ideal, 2)}×` : 'n/a'} | ${Math.round(size / (oursMs / 1000)).toLocaleString('en')} | ${fmt(rawBytes / 2 ** 20)} MiB | ${memoryRatios(ours, rawBytes)} |`);
 		}
 	}
@@ -129,7 +124,7 @@ async function main(): Promise<void> {
 	// The real-n8n comparison appends its own table; it starts n8n and a sandbox of its own.
 	if (!process.argv.includes('--no-n8n')) {
 		const args = quick ? ['--sizes', '1000,10000', '--runs', '1'] : ['--sizes', SIZES.join(','), '--runs', String(RUNS)];
-		execFileSync(process.execPath, [require.resolve('ts-node/dist/bin.js'), '--transpile-only', '--prefer-ts-exts', '-P', join(ROOT, 'tsconfig.test.json'), join(ROOT, 'scripts', 'bench-n8n.ts'), ...args], { cwd: ROOT, stdio: 'inherit' });
+		execFileSync(process.execPath, [...tsNodeArgs('bench-n8n.ts'), ...args], { cwd: ROOT, stdio: 'inherit' });
 	}
 }
 
