@@ -50,6 +50,15 @@ interface Scenario {
 	keyOf: (json: Record<string, unknown>) => string;
 }
 
+/** Both XPay events, watched over the last three days; their items are known by transaction code. */
+const xpayTrigger = (event: string) => () =>
+	new Poller({
+		type: 'n8n-nodes-nexi.nexiXPayTrigger',
+		parameters: { event, lookbackDays: 3 } as never,
+		credentials: xpayCredentials(sandbox.current),
+	});
+const byTransactionCode = (json: Record<string, unknown>) => String(json.transactionCode);
+
 let counter = 0;
 const scenarios: Record<string, Scenario> = {
 	'Reporting Trigger, New Payout, one item per payment action': {
@@ -77,12 +86,7 @@ const scenarios: Record<string, Scenario> = {
 	'XPay Trigger, PayMail Link Paid': {
 		faults: [...READ_FAULTS, 'tamperMac'],
 		restarts: true,
-		poller: () =>
-			new Poller({
-				type: 'n8n-nodes-nexi.nexiXPayTrigger',
-				parameters: { event: 'payMailLinkPaid', lookbackDays: 3 } as never,
-				credentials: xpayCredentials(sandbox.current),
-			}),
+		poller: xpayTrigger('payMailLinkPaid'),
 		arrive: (random) => {
 			const xpay = sandbox.current.xpay;
 			const code = `SIM-${counter++}`;
@@ -93,7 +97,7 @@ const scenarios: Record<string, Scenario> = {
 			xpay.pay(link.codiceTransazione, random() < 0.85 ? 'paid' : 'declined');
 			return link.state === 'paid' ? [link.codiceTransazione] : [];
 		},
-		keyOf: (json) => String(json.transactionCode),
+		keyOf: byTransactionCode,
 	},
 	// n8n keeps a trigger's memory only when a check emits something (or on activation), so
 	// after a restart an order first seen by a check that emitted nothing is new again, and a
@@ -102,12 +106,7 @@ const scenarios: Record<string, Scenario> = {
 	'XPay Trigger, Order Status Changed': {
 		faults: [...READ_FAULTS, 'tamperMac'],
 		restarts: false,
-		poller: () =>
-			new Poller({
-				type: 'n8n-nodes-nexi.nexiXPayTrigger',
-				parameters: { event: 'orderStatusChanged', lookbackDays: 3 } as never,
-				credentials: xpayCredentials(sandbox.current),
-			}),
+		poller: xpayTrigger('orderStatusChanged'),
 		arrive: (random, known) => {
 			const xpay = sandbox.current.xpay;
 			if (random() < 0.6) xpay.addOrder({ importo: 100 + counter++ });
@@ -119,7 +118,7 @@ const scenarios: Record<string, Scenario> = {
 			order.captured = order.importo;
 			return [order.codiceTransazione];
 		},
-		keyOf: (json) => String(json.transactionCode),
+		keyOf: byTransactionCode,
 	},
 };
 
