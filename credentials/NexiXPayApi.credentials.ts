@@ -30,7 +30,8 @@ export class NexiXPayApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/nexi.svg', dark: 'file:../icons/nexi.dark.svg' };
 
-	documentationUrl = 'https://ecommerce.nexi.it/specifiche-tecniche/apibackoffice/apibackoffice.html';
+	documentationUrl =
+		'https://ecommerce.nexi.it/specifiche-tecniche/apibackoffice/apibackoffice.html';
 
 	properties: INodeProperties[] = [
 		{
@@ -41,7 +42,8 @@ export class NexiXPayApi implements ICredentialType {
 				{
 					name: 'Test',
 					value: 'test',
-					description: 'int-ecommerce.nexi.it, for the test alias and MAC key from the XPay test area',
+					description:
+						'int-ecommerce.nexi.it, for the test alias and MAC key from the XPay test area',
 				},
 				{
 					name: 'Production',

@@ -21,7 +21,11 @@ export interface SandboxRequest {
 	receivedAt: number;
 }
 
-export function json(status: number, body?: unknown, headers?: Record<string, string>): SandboxResponse {
+export function json(
+	status: number,
+	body?: unknown,
+	headers?: Record<string, string>,
+): SandboxResponse {
 	return { status, body, headers };
 }
 

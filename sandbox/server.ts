@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 
 import { startSmtpSink, type Mail } from './smtp';
 import { FaultInjector, type FaultRule, type RandomFaults } from './faults';
-import { json, readRequest, renderBody, write, type SandboxRequest, type SandboxResponse } from './http';
+import {
+	json,
+	readRequest,
+	renderBody,
+	write,
+	type SandboxRequest,
+	type SandboxResponse,
+} from './http';
 import { ReportingApi, type ReportingOptions } from './reporting/api';
 import { XPayApi, type XPayOptions } from './xpay/api';
 import type { OrderState } from './xpay/state';
@@ -92,15 +99,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				res.socket?.destroy();
 				return;
 			case 'error500':
-				write(res, json(500), JSON.stringify({ message: 'Unexpected error', code: '1001', source: 'Internal' }));
+				write(
+					res,
+					json(500),
+					JSON.stringify({ message: 'Unexpected error', code: '1001', source: 'Internal' }),
+				);
 				return;
 			case 'error503':
 				write(res, json(503), '');
 				return;
 			case 'rateLimit': {
-				const response = json(429, { message: 'Too many requests', code: '429', source: 'Gateway' }, {
-					'Retry-After': String(decision.retryAfterSeconds),
-				});
+				const response = json(
+					429,
+					{ message: 'Too many requests', code: '429', source: 'Gateway' },
+					{
+						'Retry-After': String(decision.retryAfterSeconds),
+					},
+				);
 				write(res, response, renderBody(response));
 				return;
 			}
@@ -118,8 +133,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			res.socket?.destroy();
 			return;
 		}
-		if (decision.fault === 'malformed') body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
-		if (decision.fault === 'tamperMac') body = body.replace(/"mac":"(.)/, (_all, first: string) => `"mac":"${first === 'a' ? 'b' : 'a'}`);
+		if (decision.fault === 'malformed')
+			body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
+		if (decision.fault === 'tamperMac')
+			body = body.replace(
+				/"mac":"(.)/,
+				(_all, first: string) => `"mac":"${first === 'a' ? 'b' : 'a'}`,
+			);
 		write(res, response, body);
 	}
 
@@ -172,15 +192,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (path === '/mail') return json(200, smtp.mails);
 		if (path === '/requests') {
 			if (request.method === 'DELETE') requests.length = 0;
-			return json(200, { count: requests.length, requests: requests.map(({ headers: _h, ...rest }) => rest) });
+			return json(200, {
+				count: requests.length,
+				requests: requests.map(({ headers: _h, ...rest }) => rest),
+			});
 		}
 		if (path === '/reporting/payouts' && request.method === 'POST') {
 			if (body.payout) {
-				const payout = reporting.addRawPayout(body.payout as PayoutRecord, (body.paymentActions ?? []) as PaymentActionRecord[]);
+				const payout = reporting.addRawPayout(
+					body.payout as PayoutRecord,
+					(body.paymentActions ?? []) as PaymentActionRecord[],
+				);
 				return json(201, payout);
 			}
 			if (typeof body.date !== 'string' || typeof body.currency !== 'string') {
-				return json(400, { error: 'Send {"date": "YYYY-MM-DD", "currency": "EUR", "actions": 10}' });
+				return json(400, {
+					error: 'Send {"date": "YYYY-MM-DD", "currency": "EUR", "actions": 10}',
+				});
 			}
 			return json(201, reporting.addPayout(body as unknown as PayoutSpec));
 		}
@@ -189,7 +217,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return json(404, { error: `No control endpoint ${request.method} ${request.path}` });
 	}
 
-	function xpayControl(path: string, method: string, body: Record<string, unknown>): SandboxResponse | undefined {
+	function xpayControl(
+		path: string,
+		method: string,
+		body: Record<string, unknown>,
+	): SandboxResponse | undefined {
 		if (method !== 'POST') return undefined;
 		if (path === '/xpay/orders') {
 			const order = xpay.addOrder({
@@ -207,7 +239,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (link) {
 			const code = decodeURIComponent(link[1]);
 			if (!xpay.links.has(code)) return json(404, { error: `No PayMail link ${code}` });
-			const updated = link[2] === 'expire' ? xpay.expire(code) : xpay.pay(code, link[2] === 'pay' ? 'paid' : 'declined');
+			const updated =
+				link[2] === 'expire'
+					? xpay.expire(code)
+					: xpay.pay(code, link[2] === 'pay' ? 'paid' : 'declined');
 			return json(200, updated);
 		}
 		return undefined;

@@ -14,7 +14,9 @@ export interface Mail {
  * A mail sink that speaks just enough SMTP for n8n's Send Email node (no TLS, no auth), so
  * example workflows that e-mail customers run locally and their mails can be checked.
  */
-export async function startSmtpSink(port = 0): Promise<{ port: number; mails: Mail[]; close(): Promise<void> }> {
+export async function startSmtpSink(
+	port = 0,
+): Promise<{ port: number; mails: Mail[]; close(): Promise<void> }> {
 	const mails: Mail[] = [];
 	const sockets = new Set<Socket>();
 	const server: Server = createServer((socket) => {

@@ -7,10 +7,18 @@ const gc = (globalThis as { gc?: () => void }).gc as () => void;
 
 async function main(): Promise<void> {
 	const [baseUrl, secretKey, payoutId, concurrency, warmUpId] = process.argv.slice(2);
-	const credentials = { nexiCheckoutApi: { environment: 'custom', baseUrl, secretKey, merchantNumber: '' } };
+	const credentials = {
+		nexiCheckoutApi: { environment: 'custom', baseUrl, secretKey, merchantNumber: '' },
+	};
 	const read = async (id: string) =>
 		await runNode({
-			parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: id, returnAll: true, options: { concurrency: Number(concurrency) } },
+			parameters: {
+				resource: 'paymentAction',
+				operation: 'getMany',
+				payoutId: id,
+				returnAll: true,
+				options: { concurrency: Number(concurrency) },
+			},
 			credentials,
 		});
 

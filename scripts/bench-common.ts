@@ -8,7 +8,8 @@ export const ROOT = resolve(__dirname, '..');
 export const PAGE = DEFAULT_LIST_OPTIONS.pageSize;
 export const CONCURRENCY = DEFAULT_LIST_OPTIONS.concurrency;
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+export const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** The time `size` actions take at best: page 0, then the other pages CONCURRENCY at a time, each one round trip. */
 export const idealMs = (size: number, latencyMs: number) =>

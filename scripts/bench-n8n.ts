@@ -21,10 +21,24 @@ const RUNS = Number(arg('runs', '3'));
 const LATENCIES = [0, 20, 50];
 
 /** The newest execution's node timings, read from n8n's database by n8n's own Node. */
-function executionTimes(n8n: N8n): { status: string; nodes: Record<string, { executionTime: number; items: number }> } {
-	const setup = JSON.parse(readFileSync(join(ROOT, '.cache', 'e2e-setup.json'), 'utf8')) as { node: string; n8n: string };
+function executionTimes(n8n: N8n): {
+	status: string;
+	nodes: Record<string, { executionTime: number; items: number }>;
+} {
+	const setup = JSON.parse(readFileSync(join(ROOT, '.cache', 'e2e-setup.json'), 'utf8')) as {
+		node: string;
+		n8n: string;
+	};
 	const modules = resolve(dirname(setup.n8n), '..', '..');
-	const out = execFileSync(setup.node, [join(ROOT, 'scripts', 'n8n-execution-times.js'), modules, join(n8n.folder, '.n8n', 'database.sqlite')], { encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+	const out = execFileSync(
+		setup.node,
+		[
+			join(ROOT, 'scripts', 'n8n-execution-times.js'),
+			modules,
+			join(n8n.folder, '.n8n', 'database.sqlite'),
+		],
+		{ encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 },
+	);
 	return JSON.parse(out);
 }
 
@@ -36,14 +50,32 @@ async function main(): Promise<void> {
 		const ours = new Map<number, string>();
 		const theirs = new Map<number, string>();
 		for (const size of SIZES) {
-			ours.set(size, sandbox.reporting.addPayout({ date: '2020-01-15', currency: 'EUR', actions: size }).id);
-			theirs.set(size, sandbox.reporting.addPayout({ date: '2020-01-15', currency: 'EUR', actions: size }).id);
+			ours.set(
+				size,
+				sandbox.reporting.addPayout({ date: '2020-01-15', currency: 'EUR', actions: size }).id,
+			);
+			theirs.set(
+				size,
+				sandbox.reporting.addPayout({ date: '2020-01-15', currency: 'EUR', actions: size }).id,
+			);
 		}
 		await n8n.importCredentials(credentialsFor(sandbox));
-		const nodes: NodeSpec[] = [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }];
+		const nodes: NodeSpec[] = [
+			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
+		];
 		const edges: Array<[string, string]> = [];
 		for (const size of SIZES) {
-			nodes.push({ name: `Ours ${size}`, type: 'n8n-nodes-nexi.nexiReporting', credential: 'checkout', parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: ours.get(size), returnAll: true } });
+			nodes.push({
+				name: `Ours ${size}`,
+				type: 'n8n-nodes-nexi.nexiReporting',
+				credential: 'checkout',
+				parameters: {
+					resource: 'paymentAction',
+					operation: 'getMany',
+					payoutId: ours.get(size),
+					returnAll: true,
+				},
+			});
 			nodes.push({
 				name: `HTTP ${size}`,
 				type: 'n8n-nodes-base.httpRequest',
@@ -53,12 +85,16 @@ async function main(): Promise<void> {
 					sendQuery: true,
 					queryParameters: { parameters: [{ name: 'pageSize', value: String(PAGE) }] },
 					sendHeaders: true,
-					headerParameters: { parameters: [{ name: 'Authorization', value: sandbox.reporting.testKey }] },
+					headerParameters: {
+						parameters: [{ name: 'Authorization', value: sandbox.reporting.testKey }],
+					},
 					options: {
 						pagination: {
 							pagination: {
 								paginationMode: 'updateAParameterInEachRequest',
-								parameters: { parameters: [{ type: 'qs', name: 'pageNumber', value: '={{ $pageCount }}' }] },
+								parameters: {
+									parameters: [{ type: 'qs', name: 'pageNumber', value: '={{ $pageCount }}' }],
+								},
 								paginationCompleteWhen: 'other',
 								completeExpression: `={{ $response.body.paymentActions.length < ${PAGE} }}`,
 							},
@@ -66,8 +102,16 @@ async function main(): Promise<void> {
 					},
 				},
 			});
-			nodes.push({ name: `Split ${size}`, type: 'n8n-nodes-base.splitOut', parameters: { fieldToSplitOut: 'paymentActions', options: {} } });
-			edges.push(['Start', `Ours ${size}`], ['Start', `HTTP ${size}`], [`HTTP ${size}`, `Split ${size}`]);
+			nodes.push({
+				name: `Split ${size}`,
+				type: 'n8n-nodes-base.splitOut',
+				parameters: { fieldToSplitOut: 'paymentActions', options: {} },
+			});
+			edges.push(
+				['Start', `Ours ${size}`],
+				['Start', `HTTP ${size}`],
+				[`HTTP ${size}`, `Split ${size}`],
+			);
 		}
 		await n8n.importWorkflow(workflow('benchN8nWorkflow', 'Benchmark', nodes, edges));
 
@@ -84,19 +128,31 @@ async function main(): Promise<void> {
 				for (const size of SIZES) {
 					const oursItems = runData[`Ours ${size}`].items;
 					const splitItems = runData[`Split ${size}`].items;
-					if (oursItems !== size || splitItems !== size) throw new Error(`incomplete: ours ${oursItems}, HTTP ${splitItems} of ${size}`);
+					if (oursItems !== size || splitItems !== size)
+						throw new Error(`incomplete: ours ${oursItems}, HTTP ${splitItems} of ${size}`);
 					const push = (key: string, ms: number) => times.set(key, [...(times.get(key) ?? []), ms]);
 					push(`ours ${size}`, runData[`Ours ${size}`].executionTime);
-					push(`http ${size}`, runData[`HTTP ${size}`].executionTime + runData[`Split ${size}`].executionTime);
-					requests.set(`ours ${size}`, sandbox.requests.filter((r) => r.path.endsWith(ours.get(size)!)).length);
-					requests.set(`http ${size}`, sandbox.requests.filter((r) => r.path.endsWith(theirs.get(size)!)).length);
+					push(
+						`http ${size}`,
+						runData[`HTTP ${size}`].executionTime + runData[`Split ${size}`].executionTime,
+					);
+					requests.set(
+						`ours ${size}`,
+						sandbox.requests.filter((r) => r.path.endsWith(ours.get(size)!)).length,
+					);
+					requests.set(
+						`http ${size}`,
+						sandbox.requests.filter((r) => r.path.endsWith(theirs.get(size)!)).length,
+					);
 				}
 			}
 			for (const size of SIZES) {
 				const a = median(times.get(`ours ${size}`)!);
 				const b = median(times.get(`http ${size}`)!);
 				const ideal = idealMs(size, latency);
-				rows.push(`| ${latency} ms | ${size.toLocaleString('en')} | ${requests.get(`ours ${size}`)} | ${(a / 1000).toFixed(2)} | ${latency ? `${(a / ideal).toFixed(2)}×` : 'n/a'} | ${Math.round(size / (a / 1000)).toLocaleString('en')} | ${requests.get(`http ${size}`)} | ${(b / 1000).toFixed(2)} | ${Math.round(size / (b / 1000)).toLocaleString('en')} | ${(b / a).toFixed(1)}× |`);
+				rows.push(
+					`| ${latency} ms | ${size.toLocaleString('en')} | ${requests.get(`ours ${size}`)} | ${(a / 1000).toFixed(2)} | ${latency ? `${(a / ideal).toFixed(2)}×` : 'n/a'} | ${Math.round(size / (a / 1000)).toLocaleString('en')} | ${requests.get(`http ${size}`)} | ${(b / 1000).toFixed(2)} | ${Math.round(size / (b / 1000)).toLocaleString('en')} | ${(b / a).toFixed(1)}× |`,
+				);
 				console.log(rows[rows.length - 1]);
 			}
 		}

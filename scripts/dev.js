@@ -19,10 +19,17 @@ const args = parseArgs(process.argv.slice(2));
 const N8N_PORT = Number(args.port ?? 5678);
 const SANDBOX_PORT = Number(args['sandbox-port'] ?? 8787);
 const SMTP_PORT = Number(args['smtp-port'] ?? 2525);
-const CACHE = process.env.NEXI_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'n8n-nodes-nexi');
+const CACHE =
+	process.env.NEXI_CACHE_DIR ??
+	path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'n8n-nodes-nexi');
 const USER_FOLDER = path.join(CACHE, 'dev-n8n');
 const PACKAGE_DIR = path.join(USER_FOLDER, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-nexi');
-const OWNER = { email: 'dev@example.com', firstName: 'Nexi', lastName: 'Developer', password: 'NexiDev2026' };
+const OWNER = {
+	email: 'dev@example.com',
+	firstName: 'Nexi',
+	lastName: 'Developer',
+	password: 'NexiDev2026',
+};
 
 const children = [];
 let stopping = false;
@@ -39,7 +46,18 @@ async function main() {
 	let sandboxUrl = `http://127.0.0.1:${SANDBOX_PORT}`;
 	if (!useNexiTest) {
 		step('Starting the Nexi sandbox');
-		start('sandbox', process.execPath, [path.join(ROOT, 'scripts', 'sandbox.js'), '--port', String(SANDBOX_PORT), '--smtp-port', String(SMTP_PORT)], { quiet: true });
+		start(
+			'sandbox',
+			process.execPath,
+			[
+				path.join(ROOT, 'scripts', 'sandbox.js'),
+				'--port',
+				String(SANDBOX_PORT),
+				'--smtp-port',
+				String(SMTP_PORT),
+			],
+			{ quiet: true },
+		);
 		await waitForUrl(`${sandboxUrl}/_sandbox/health`, 30_000);
 	}
 	const info = useNexiTest ? undefined : await (await fetch(`${sandboxUrl}/_sandbox/info`)).json();
@@ -47,19 +65,39 @@ async function main() {
 	const env = n8nEnvironment();
 	step('Importing credentials and example workflows');
 	const credentialsFile = path.join(USER_FOLDER, 'dev-credentials.json');
-	fs.writeFileSync(credentialsFile, JSON.stringify(credentials(info, sandboxUrl, useNexiTest), null, 2));
+	fs.writeFileSync(
+		credentialsFile,
+		JSON.stringify(credentials(info, sandboxUrl, useNexiTest), null, 2),
+	);
 	n8nCli(host, env, ['import:credentials', `--input=${credentialsFile}`]);
 	n8nCli(host, env, ['import:workflow', '--separate', `--input=${path.join(ROOT, 'examples')}`]);
 	fs.rmSync(credentialsFile);
 
 	step('Starting n8n');
-	start('n8n', host.N8N_NODE, [host.N8N_BIN, 'start'], { env, quiet: true, logFile: path.join(USER_FOLDER, 'n8n.log') });
+	start('n8n', host.N8N_NODE, [host.N8N_BIN, 'start'], {
+		env,
+		quiet: true,
+		logFile: path.join(USER_FOLDER, 'n8n.log'),
+	});
 	await waitForUrl(`http://127.0.0.1:${N8N_PORT}/healthz/readiness`, 180_000);
 	await setUpOwner();
 
-	const tsc = start('tsc', process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.json', '--watch', '--preserveWatchOutput'], { quiet: true });
+	const tsc = start(
+		'tsc',
+		process.execPath,
+		[
+			require.resolve('typescript/bin/tsc'),
+			'-p',
+			'tsconfig.json',
+			'--watch',
+			'--preserveWatchOutput',
+		],
+		{ quiet: true },
+	);
 	// tsc --watch rewrites everything once when it starts; only later builds are changes.
-	await new Promise((resolve) => tsc.stdout.on('data', (chunk) => /Watching for file changes/.test(String(chunk)) && resolve()));
+	await new Promise((resolve) =>
+		tsc.stdout.on('data', (chunk) => /Watching for file changes/.test(String(chunk)) && resolve()),
+	);
 	copyBuildAfterEachCompile(tsc);
 
 	console.log(`
@@ -67,22 +105,32 @@ n8n with the Nexi nodes is running: http://localhost:${N8N_PORT}
   Log in as ${OWNER.email} / ${OWNER.password}
   Credentials: "Nexi Checkout account", "Nexi XPay account", "SMTP account" → ${useNexiTest ? "Nexi's test environments" : `the sandbox at ${sandboxUrl}`}
   Example workflows: Overview → Workflows (from examples/)
-${useNexiTest ? '' : `  Sandbox: ${sandboxUrl}/_sandbox/info · mails sent by workflows: ${sandboxUrl}/_sandbox/mail
+${
+	useNexiTest
+		? ''
+		: `  Sandbox: ${sandboxUrl}/_sandbox/info · mails sent by workflows: ${sandboxUrl}/_sandbox/mail
   Add a payout for the trigger: curl -X POST ${sandboxUrl}/_sandbox/reporting/payouts -d '{"date":"${new Date().toISOString().slice(0, 10)}","currency":"EUR","actions":3}'
-`}  Editing nodes/ or credentials/ rebuilds and reloads the nodes. n8n's log: ${path.join(USER_FOLDER, 'n8n.log')}
+`
+}  Editing nodes/ or credentials/ rebuilds and reloads the nodes. n8n's log: ${path.join(USER_FOLDER, 'n8n.log')}
 Press Ctrl-C to stop.`);
 }
 
 function hostEnvironment() {
-	const output = execFileSync('bash', [path.join(ROOT, 'scripts', 'n8n-host.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-	return Object.fromEntries([...output.matchAll(/^export (\w+)='([^']*)'$/gm)].map(([, key, value]) => [key, value]));
+	const output = execFileSync('bash', [path.join(ROOT, 'scripts', 'n8n-host.sh')], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	return Object.fromEntries(
+		[...output.matchAll(/^export (\w+)='([^']*)'$/gm)].map(([, key, value]) => [key, value]),
+	);
 }
 
 /** The package as npm publishes it (package.json and dist), where n8n installs community packages. */
 function installPackage() {
 	fs.rmSync(PACKAGE_DIR, { recursive: true, force: true });
 	fs.mkdirSync(PACKAGE_DIR, { recursive: true });
-	for (const file of ['package.json', 'README.md', 'LICENSE.md']) fs.copyFileSync(path.join(ROOT, file), path.join(PACKAGE_DIR, file));
+	for (const file of ['package.json', 'README.md', 'LICENSE.md'])
+		fs.copyFileSync(path.join(ROOT, file), path.join(PACKAGE_DIR, file));
 	fs.cpSync(path.join(ROOT, 'dist'), path.join(PACKAGE_DIR, 'dist'), { recursive: true });
 }
 
@@ -123,25 +171,54 @@ function credentials(info, sandboxUrl, useNexiTest) {
 		return process.env[name];
 	};
 	const checkout = useNexiTest
-		? { environment: 'test', secretKey: need('NEXI_CHECKOUT_SECRET_KEY'), merchantNumber: process.env.NEXI_CHECKOUT_MERCHANT_NUMBER ?? '' }
-		: { environment: 'custom', baseUrl: sandboxUrl, secretKey: info.reporting.testKey, merchantNumber: '' };
+		? {
+				environment: 'test',
+				secretKey: need('NEXI_CHECKOUT_SECRET_KEY'),
+				merchantNumber: process.env.NEXI_CHECKOUT_MERCHANT_NUMBER ?? '',
+			}
+		: {
+				environment: 'custom',
+				baseUrl: sandboxUrl,
+				secretKey: info.reporting.testKey,
+				merchantNumber: '',
+			};
 	const xpay = useNexiTest
 		? { environment: 'test', alias: need('NEXI_XPAY_ALIAS'), macKey: need('NEXI_XPAY_MAC_KEY') }
-		: { environment: 'custom', baseUrl: sandboxUrl, alias: info.xpay.alias, macKey: info.xpay.macKey };
+		: {
+				environment: 'custom',
+				baseUrl: sandboxUrl,
+				alias: info.xpay.alias,
+				macKey: info.xpay.macKey,
+			};
 	return [
-		{ id: 'nexiCheckout0001', name: 'Nexi Checkout account', type: 'nexiCheckoutApi', data: checkout },
+		{
+			id: 'nexiCheckout0001',
+			name: 'Nexi Checkout account',
+			type: 'nexiCheckoutApi',
+			data: checkout,
+		},
 		{ id: 'nexiXPayAcct0001', name: 'Nexi XPay account', type: 'nexiXPayApi', data: xpay },
 		{
 			id: 'smtpAccount00001',
 			name: 'SMTP account',
 			type: 'smtp',
-			data: { user: '', password: '', host: '127.0.0.1', port: SMTP_PORT, secure: false, disableStartTls: true },
+			data: {
+				user: '',
+				password: '',
+				host: '127.0.0.1',
+				port: SMTP_PORT,
+				secure: false,
+				disableStartTls: true,
+			},
 		},
 	];
 }
 
 function n8nCli(host, env, cliArgs) {
-	execFileSync(host.N8N_NODE, [host.N8N_BIN, ...cliArgs], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+	execFileSync(host.N8N_NODE, [host.N8N_BIN, ...cliArgs], {
+		env,
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
 }
 
 async function setUpOwner() {
@@ -151,7 +228,8 @@ async function setUpOwner() {
 		body: JSON.stringify(OWNER),
 	});
 	// 400 means an owner exists already (a second start): the same login still works.
-	if (!response.ok && response.status !== 400) fail(`Could not create the n8n owner: HTTP ${response.status} ${await response.text()}`);
+	if (!response.ok && response.status !== 400)
+		fail(`Could not create the n8n owner: HTTP ${response.status} ${await response.text()}`);
 }
 
 function start(name, command, commandArgs, { env = process.env, quiet = false, logFile } = {}) {
@@ -160,7 +238,8 @@ function start(name, command, commandArgs, { env = process.env, quiet = false, l
 	const forward = (chunk) => {
 		log?.write(chunk);
 		if (!quiet) process.stdout.write(chunk);
-		else if (name === 'tsc' && /error TS/.test(String(chunk))) process.stdout.write(`[tsc] ${chunk}`);
+		else if (name === 'tsc' && /error TS/.test(String(chunk)))
+			process.stdout.write(`[tsc] ${chunk}`);
 	};
 	child.stdout.on('data', forward);
 	child.stderr.on('data', forward);
@@ -229,7 +308,8 @@ process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 // Whatever ends this script, n8n and the sandbox must not outlive it.
 process.on('exit', () => {
-	for (const { child } of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+	for (const { child } of children)
+		if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
 process.on('uncaughtException', (error) => {
 	console.error(error);

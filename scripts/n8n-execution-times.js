@@ -20,7 +20,10 @@ db.get(
 		const runData = parse(row.data).resultData.runData;
 		const nodes = {};
 		for (const [name, runs] of Object.entries(runData)) {
-			nodes[name] = { executionTime: runs[0].executionTime, items: runs[0].data?.main?.[0]?.length ?? 0 };
+			nodes[name] = {
+				executionTime: runs[0].executionTime,
+				items: runs[0].data?.main?.[0]?.length ?? 0,
+			};
 		}
 		process.stdout.write(JSON.stringify({ status: row.status, nodes }));
 		db.close();

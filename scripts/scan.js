@@ -16,7 +16,10 @@ async function main() {
 		const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], {
 			cwd: root,
 			encoding: 'utf8',
-		}).trim().split('\n').pop();
+		})
+			.trim()
+			.split('\n')
+			.pop();
 		execFileSync('tar', ['-xzf', join(work, packed), '-C', work]);
 		const tarballDir = join(work, 'package');
 
@@ -43,7 +46,9 @@ async function main() {
 }
 
 function listFiles(dir) {
-	return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+	return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) =>
+		entry.isFile(),
+	);
 }
 
 main().catch((error) => {

@@ -10,7 +10,13 @@ import {
 
 import { mapConcurrent } from '../common/concurrency';
 import { isoDate } from '../common/dates';
-import { keepWindow, loadPollState, savePollState, todayIn, type SeenEntry } from '../common/pollState';
+import {
+	keepWindow,
+	loadPollState,
+	savePollState,
+	todayIn,
+	type SeenEntry,
+} from '../common/pollState';
 import { lookbackDaysField } from '../common/parameters';
 import { requireWholeNumber } from '../common/validation';
 import { currencyFilter, readCurrencyFilter } from './actions/common.descriptions';
@@ -25,8 +31,10 @@ export class NexiReportingTrigger implements INodeType {
 		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ "New payout" + ($parameter["output"] === "paymentActions" ? ": one item per payment action" : "") }}',
-		description: 'Starts the workflow once for each new payout from Nexi Checkout (checked on a schedule)',
+		subtitle:
+			'={{ "New payout" + ($parameter["output"] === "paymentActions" ? ": one item per payment action" : "") }}',
+		description:
+			'Starts the workflow once for each new payout from Nexi Checkout (checked on a schedule)',
 		defaults: { name: 'Nexi Reporting Trigger' },
 		polling: true,
 		inputs: [],
@@ -38,7 +46,13 @@ export class NexiReportingTrigger implements INodeType {
 				name: 'event',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'New Payout', value: 'newPayout', description: 'A payout appeared in Nexi\'s reports' }],
+				options: [
+					{
+						name: 'New Payout',
+						value: 'newPayout',
+						description: "A payout appeared in Nexi's reports",
+					},
+				],
 				default: 'newPayout',
 			},
 			{
@@ -95,7 +109,14 @@ export class NexiReportingTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
-		const lookbackDays = requireWholeNumber(node, 0, 'Lookback Days', this.getNodeParameter('lookbackDays', 7), 1, 90);
+		const lookbackDays = requireWholeNumber(
+			node,
+			0,
+			'Lookback Days',
+			this.getNodeParameter('lookbackDays', 7),
+			1,
+			90,
+		);
 		const output = this.getNodeParameter('output', 'payout') as string;
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -106,15 +127,22 @@ export class NexiReportingTrigger implements INodeType {
 		// Tomorrow too: a payout announced for the next day is as new as one dated today.
 		const to = today.plus({ days: 1 });
 		const client = await ReportingClient.connect(this, 0);
-		const payouts = oldestFirst(await listPayouts(client, { from, to, currency }, DEFAULT_LIST_OPTIONS));
+		const payouts = oldestFirst(
+			await listPayouts(client, { from, to, currency }, DEFAULT_LIST_OPTIONS),
+		);
 
 		if (this.getMode() === 'manual') {
 			// "Fetch test event": the latest real payout, and no change to what the trigger remembers.
 			const latest = payouts[payouts.length - 1];
 			if (!latest) {
-				throw new NodeOperationError(node, `No payouts dated from ${isoDate(from)} to ${isoDate(to)} to show as a sample`, {
-					description: 'Nexi has no payout in the lookback window yet. Raise Lookback Days to find an older one.',
-				});
+				throw new NodeOperationError(
+					node,
+					`No payouts dated from ${isoDate(from)} to ${isoDate(to)} to show as a sample`,
+					{
+						description:
+							'Nexi has no payout in the lookback window yet. Raise Lookback Days to find an older one.',
+					},
+				);
 			}
 			return [await render(client, [latest], output)];
 		}
@@ -123,7 +151,8 @@ export class NexiReportingTrigger implements INodeType {
 		const state = loadPollState(staticData);
 		const seen = keepWindow(state.seen, isoDate(from));
 		const fresh = payouts.filter((payout) => !(payout.id in state.seen));
-		for (const payout of fresh) seen[payout.id] = { day: payout.date ?? isoDate(today) } satisfies SeenEntry;
+		for (const payout of fresh)
+			seen[payout.id] = { day: payout.date ?? isoDate(today) } satisfies SeenEntry;
 
 		const toEmit = state.initialized ? fresh : options.emitExisting === true ? payouts : [];
 		// Everything that can fail happens before the state changes: a failed poll leaves it as it was.
@@ -137,17 +166,27 @@ export class NexiReportingTrigger implements INodeType {
 function oldestFirst(payouts: Payout[]): Payout[] {
 	return payouts
 		.map((payout, index) => ({ payout, index }))
-		.sort((a, b) => String(a.payout.date ?? '').localeCompare(String(b.payout.date ?? '')) || a.index - b.index)
+		.sort(
+			(a, b) =>
+				String(a.payout.date ?? '').localeCompare(String(b.payout.date ?? '')) || a.index - b.index,
+		)
 		.map(({ payout }) => payout);
 }
 
 /** A few payouts at a time, as the range export reads them; the items keep the payouts' order. */
-async function render(client: ReportingClient, payouts: Payout[], output: string): Promise<INodeExecutionData[]> {
+async function render(
+	client: ReportingClient,
+	payouts: Payout[],
+	output: string,
+): Promise<INodeExecutionData[]> {
 	if (output === 'payout') return payouts.map((payout) => ({ json: payout as IDataObject }));
-	const perPayout = await mapConcurrent(payouts, DEFAULT_LIST_OPTIONS.concurrency, async (payout) =>
-		output === 'paymentActions'
-			? await listPaymentActions(client, payout.id, DEFAULT_LIST_OPTIONS)
-			: [(await getPayout(client, payout.id, true, DEFAULT_LIST_OPTIONS)) as IDataObject],
+	const perPayout = await mapConcurrent(
+		payouts,
+		DEFAULT_LIST_OPTIONS.concurrency,
+		async (payout) =>
+			output === 'paymentActions'
+				? await listPaymentActions(client, payout.id, DEFAULT_LIST_OPTIONS)
+				: [(await getPayout(client, payout.id, true, DEFAULT_LIST_OPTIONS)) as IDataObject],
 	);
 	return perPayout.flat().map((json) => ({ json }));
 }

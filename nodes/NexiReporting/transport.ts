@@ -11,7 +11,12 @@ import {
 	type NexiContext,
 } from '../common/http';
 import { parseJsonBody, tryParseJson, type ParseResult } from '../common/responses';
-import { READ_RETRY_POLICY, REQUEST_TIMEOUT_MS, withRetries, type RetryDecision } from '../common/retry';
+import {
+	READ_RETRY_POLICY,
+	REQUEST_TIMEOUT_MS,
+	withRetries,
+	type RetryDecision,
+} from '../common/retry';
 
 export const CHECKOUT_CREDENTIAL = 'nexiCheckoutApi';
 
@@ -45,8 +50,19 @@ export class ReportingClient {
 	) {}
 
 	static async connect(context: NexiContext, itemIndex: number): Promise<ReportingClient> {
-		const { baseUrl, credential } = await credentialAddress(context, itemIndex, CHECKOUT_CREDENTIAL, nexiCheckoutBaseUrl);
-		return new ReportingClient(context, itemIndex, credential, baseUrl, String(credential.data.environment ?? 'test'));
+		const { baseUrl, credential } = await credentialAddress(
+			context,
+			itemIndex,
+			CHECKOUT_CREDENTIAL,
+			nexiCheckoutBaseUrl,
+		);
+		return new ReportingClient(
+			context,
+			itemIndex,
+			credential,
+			baseUrl,
+			String(credential.data.environment ?? 'test'),
+		);
 	}
 
 	async get<T>(request: GetRequest<T>): Promise<T> {
@@ -140,7 +156,13 @@ export class ReportingClient {
 	}
 }
 
-function classifyRead({ outcome, parsed }: { outcome: HttpOutcome; parsed?: ParseResult<unknown> }): RetryDecision {
+function classifyRead({
+	outcome,
+	parsed,
+}: {
+	outcome: HttpOutcome;
+	parsed?: ParseResult<unknown>;
+}): RetryDecision {
 	const decision = transportRetryDecision(outcome);
 	if (decision.retry || outcome.kind === 'failure') return decision;
 	// A cut-off body is a transport accident, worth another read; valid JSON of the wrong

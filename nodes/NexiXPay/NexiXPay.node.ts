@@ -35,7 +35,11 @@ export class NexiXPay implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Order', value: 'order', description: 'A payment made through XPay' },
-					{ name: 'PayMail Link', value: 'payMailLink', description: 'A payment link sent to a customer' },
+					{
+						name: 'PayMail Link',
+						value: 'payMailLink',
+						description: 'A payment link sent to a customer',
+					},
 					{ name: 'Report', value: 'report', description: 'A scheduled back-office report' },
 				],
 				default: 'order',

@@ -10,7 +10,13 @@ import {
 } from 'n8n-workflow';
 
 import { isoDate } from '../common/dates';
-import { keepWindow, loadPollState, savePollState, todayIn, type SeenEntry } from '../common/pollState';
+import {
+	keepWindow,
+	loadPollState,
+	savePollState,
+	todayIn,
+	type SeenEntry,
+} from '../common/pollState';
 import { lookbackDaysField } from '../common/parameters';
 import { requireWholeNumber } from '../common/validation';
 import { listLinks } from './links';
@@ -36,8 +42,10 @@ export class NexiXPayTrigger implements INodeType {
 		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ { payMailLinkPaid: "PayMail link paid", orderStatusChanged: "Order status changed", newOrder: "New order" }[$parameter["event"]] }}',
-		description: 'Starts the workflow when a PayMail link is paid or an XPay order appears or changes status (checked on a schedule)',
+		subtitle:
+			'={{ { payMailLinkPaid: "PayMail link paid", orderStatusChanged: "Order status changed", newOrder: "New order" }[$parameter["event"]] }}',
+		description:
+			'Starts the workflow when a PayMail link is paid or an XPay order appears or changes status (checked on a schedule)',
 		defaults: { name: 'Nexi XPay Trigger' },
 		polling: true,
 		inputs: [],
@@ -58,7 +66,8 @@ export class NexiXPayTrigger implements INodeType {
 					{
 						name: 'Order Status Changed',
 						value: 'orderStatusChanged',
-						description: 'An order moved to another status (for example authorized → captured); the item has previousStatus',
+						description:
+							'An order moved to another status (for example authorized → captured); the item has previousStatus',
 					},
 					{ name: 'New Order', value: 'newOrder', description: 'An order appeared' },
 				],
@@ -73,7 +82,14 @@ export class NexiXPayTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
 		const event = this.getNodeParameter('event', 'payMailLinkPaid') as XPayEvent;
-		const lookbackDays = requireWholeNumber(node, 0, 'Lookback Days', this.getNodeParameter('lookbackDays', 7), 1, 90);
+		const lookbackDays = requireWholeNumber(
+			node,
+			0,
+			'Lookback Days',
+			this.getNodeParameter('lookbackDays', 7),
+			1,
+			90,
+		);
 		// XPay dates are Italian dates.
 		const today = todayIn('Europe/Rome');
 		const from = today.minus({ days: lookbackDays });
@@ -87,11 +103,22 @@ export class NexiXPayTrigger implements INodeType {
 		if (this.getMode() === 'manual') {
 			const latest = watched[watched.length - 1];
 			if (!latest) {
-				throw new NodeOperationError(node, `No ${event === 'payMailLinkPaid' ? 'paid PayMail links' : 'orders'} from ${isoDate(from)} to ${isoDate(today)} to show as a sample`, {
-					description: 'Raise Lookback Days to find an older one.',
-				});
+				throw new NodeOperationError(
+					node,
+					`No ${event === 'payMailLinkPaid' ? 'paid PayMail links' : 'orders'} from ${isoDate(from)} to ${isoDate(today)} to show as a sample`,
+					{
+						description: 'Raise Lookback Days to find an older one.',
+					},
+				);
 			}
-			return [[{ json: event === 'orderStatusChanged' ? withPrevious(latest.json, undefined) : latest.json }]];
+			return [
+				[
+					{
+						json:
+							event === 'orderStatusChanged' ? withPrevious(latest.json, undefined) : latest.json,
+					},
+				],
+			];
 		}
 
 		const staticData = this.getWorkflowStaticData('node');
@@ -103,7 +130,8 @@ export class NexiXPayTrigger implements INodeType {
 			seen[record.key] = { day: record.day, value: record.value };
 			if (!state.initialized) continue;
 			if (event === 'orderStatusChanged') {
-				if (before && before.value !== record.value) emit.push(withPrevious(record.json, before.value));
+				if (before && before.value !== record.value)
+					emit.push(withPrevious(record.json, before.value));
 			} else if (!before) {
 				emit.push(record.json);
 			}
@@ -127,7 +155,14 @@ async function paidLinks(client: XPayClient, from: DateTime, to: DateTime): Prom
 }
 
 async function orders(client: XPayClient, from: DateTime, to: DateTime): Promise<Watched[]> {
-	const list = await listOrders(client, { from, to, channel: 'All', statusTokens: [], windowDays: 30, concurrency: 4 });
+	const list = await listOrders(client, {
+		from,
+		to,
+		channel: 'All',
+		statusTokens: [],
+		windowDays: 30,
+		concurrency: 4,
+	});
 	return list.map((order: XPayOrder) => ({
 		key: order.codiceTransazione,
 		day: dayOf(xpayDateToIso(order.dataTransazione)),
@@ -146,5 +181,7 @@ function withPrevious(order: IDataObject, previousText: string | undefined): IDa
 
 function dayOf(iso: unknown): string {
 	const parsed = typeof iso === 'string' ? DateTime.fromISO(iso, { setZone: true }) : undefined;
-	return parsed?.isValid ? (parsed.toISODate() as string) : (DateTime.now().setZone('Europe/Rome').toISODate() as string);
+	return parsed?.isValid
+		? (parsed.toISODate() as string)
+		: (DateTime.now().setZone('Europe/Rome').toISODate() as string);
 }

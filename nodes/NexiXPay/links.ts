@@ -2,7 +2,13 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { DateRange } from '../common/dates';
 import { toMajorUnits } from '../common/money';
-import { DayOverCapError, fetchAllWindows, splitIntoWindows, uniqueBy, type DayWindow } from '../common/windows';
+import {
+	DayOverCapError,
+	fetchAllWindows,
+	splitIntoWindows,
+	uniqueBy,
+	type DayWindow,
+} from '../common/windows';
 import { xpayDay } from './actions/common.descriptions';
 import { payMailListSchema } from './schemas';
 import { linkPaymentStatus, minorOf, renameKnown, xpayDateToIso } from './simplify';

@@ -7,7 +7,10 @@ import { orderDetailSchema, orderListSchema, type XPayOrder } from './schemas';
 import type { XPayClient } from './transport';
 
 /** One order with its operations; undefined when XPay has no order with that code. */
-export async function findOrder(client: XPayClient, transactionCode: string): Promise<XPayOrder | undefined> {
+export async function findOrder(
+	client: XPayClient,
+	transactionCode: string,
+): Promise<XPayOrder | undefined> {
 	const answer = await client.readOptional(
 		'situazioneOrdine',
 		{ codiceTransazione: transactionCode },
@@ -42,7 +45,12 @@ export async function listOrders(client: XPayClient, query: OrderQuery): Promise
 			};
 			// What an empty filter means to XPay is not documented: no filter is left out.
 			if (query.statusTokens.length > 0) body.stato = query.statusTokens;
-			const answer = await client.readOptional('reportOrdini', body, orderListSchema, 'list orders');
+			const answer = await client.readOptional(
+				'reportOrdini',
+				body,
+				orderListSchema,
+				'list orders',
+			);
 			return answer?.report ?? [];
 		},
 		{ concurrency: query.concurrency },

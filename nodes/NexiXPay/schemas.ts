@@ -21,7 +21,14 @@ export const envelopeSchema = z
 	.passthrough();
 
 export const operationSchema = z
-	.object({ tipoOperazione: text, importo: cents.nullish(), divisa: text, stato: text, dataOperazione: text, utente: text })
+	.object({
+		tipoOperazione: text,
+		importo: cents.nullish(),
+		divisa: text,
+		stato: text,
+		dataOperazione: text,
+		utente: text,
+	})
 	.passthrough();
 
 export const orderSchema = z
@@ -37,9 +44,15 @@ export const orderSchema = z
 	})
 	.passthrough();
 
-export const orderDetailSchema = envelopeSchema.extend({ report: z.array(orderSchema).min(1) }).passthrough();
-export const orderListSchema = envelopeSchema.extend({ report: z.array(orderSchema).nullish() }).passthrough();
-export const payMailLinkSchema = envelopeSchema.extend({ payMailUrl: z.string().min(1) }).passthrough();
+export const orderDetailSchema = envelopeSchema
+	.extend({ report: z.array(orderSchema).min(1) })
+	.passthrough();
+export const orderListSchema = envelopeSchema
+	.extend({ report: z.array(orderSchema).nullish() })
+	.passthrough();
+export const payMailLinkSchema = envelopeSchema
+	.extend({ payMailUrl: z.string().min(1) })
+	.passthrough();
 export const regeneratedLinkSchema = payMailLinkSchema
 	.extend({ codiceTransazione: z.string().nullish() })
 	.passthrough();

@@ -46,7 +46,11 @@ export function requestMacInput(service: XPayService, values: Record<string, unk
 	return MAC_FIELDS[service].map((field) => `${field}=${valueText(values[field])}`).join('');
 }
 
-export function requestMac(service: XPayService, values: Record<string, unknown>, macKey: string): string {
+export function requestMac(
+	service: XPayService,
+	values: Record<string, unknown>,
+	macKey: string,
+): string {
 	return sha1Hex(requestMacInput(service, values) + macKey);
 }
 
@@ -63,12 +67,9 @@ export function responseMac(
  * Adds apiKey, timeStamp and mac to a request: to the JSON body for the POST services, to
  * the query string for downloadReport (a GET). The values signed are the very values sent.
  */
-export function signRequest<T extends { url: string; body?: unknown; qs?: Record<string, unknown> }>(
-	request: T,
-	alias: string,
-	macKey: string,
-	now: number,
-): T {
+export function signRequest<
+	T extends { url: string; body?: unknown; qs?: Record<string, unknown> },
+>(request: T, alias: string, macKey: string, now: number): T {
 	const service = serviceOfPath(request.url);
 	if (!service) throw new Error(`No XPay MAC scheme is known for ${request.url}`);
 	const timeStamp = String(now);
@@ -93,7 +94,11 @@ export type MacCheck = 'valid' | 'invalid' | 'absent';
  * Checks a response's MAC in constant time. Only answers carrying error 50 or 99 may come
  * without one: Nexi cannot compute it when it does not know the alias.
  */
-export function verifyResponse(body: string, parsed: Record<string, unknown>, macKey: string): MacCheck {
+export function verifyResponse(
+	body: string,
+	parsed: Record<string, unknown>,
+	macKey: string,
+): MacCheck {
 	const mac = parsed.mac;
 	if (mac === undefined || mac === null || mac === '') return 'absent';
 	const expected = responseMac(

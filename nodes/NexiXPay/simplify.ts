@@ -40,7 +40,13 @@ const STATUS_BY_TEXT: Record<string, OrderStatus> = {
 };
 
 export function orderStatus(text: unknown): OrderStatus {
-	return STATUS_BY_TEXT[String(text ?? '').trim().toLowerCase()] ?? 'other';
+	return (
+		STATUS_BY_TEXT[
+			String(text ?? '')
+				.trim()
+				.toLowerCase()
+		] ?? 'other'
+	);
 }
 
 /**
@@ -58,7 +64,15 @@ export const ORDER_FILTER_TOKENS: Partial<Record<OrderStatus, string>> = {
 	partially_refunded: 'rimbParziale',
 };
 
-export const PAYMENT_STATUSES = ['unpaid', 'paid', 'declined', 'expired', 'cancelled', 'refunded', 'other'] as const;
+export const PAYMENT_STATUSES = [
+	'unpaid',
+	'paid',
+	'declined',
+	'expired',
+	'cancelled',
+	'refunded',
+	'other',
+] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /**
@@ -66,9 +80,15 @@ export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
  * statoEsteso: an order state means the link was used, and two link states are known.
  */
 export function linkPaymentStatus(text: unknown): PaymentStatus {
-	const normalized = String(text ?? '').trim().toLowerCase();
+	const normalized = String(text ?? '')
+		.trim()
+		.toLowerCase();
 	if (normalized === 'scaduto' || normalized === 'link scaduto') return 'expired';
-	if (normalized.startsWith('in attesa di pagamento') || normalized === 'non pagato' || normalized === 'link non utilizzato') {
+	if (
+		normalized.startsWith('in attesa di pagamento') ||
+		normalized === 'non pagato' ||
+		normalized === 'link non utilizzato'
+	) {
 		return 'unpaid';
 	}
 	if (normalized === 'pagato') return 'paid';
@@ -100,7 +120,9 @@ const XPAY_ZONE = 'Europe/Rome';
  */
 export function xpayDateToIso(value: unknown): string | null {
 	if (value === undefined || value === null || value === '') return null;
-	const text = String(value).trim().replace(/\.\d+$/, '');
+	const text = String(value)
+		.trim()
+		.replace(/\.\d+$/, '');
 	for (const format of ['yyyy-MM-dd HH:mm:ss', 'dd/MM/yyyy HH:mm:ss', 'yyyy-MM-dd', 'dd/MM/yyyy']) {
 		const parsed = DateTime.fromFormat(text, format, { zone: XPAY_ZONE });
 		if (parsed.isValid) return parsed.toISO();
@@ -159,13 +181,20 @@ export function simplifyOrder(order: XPayOrder): IDataObject {
 }
 
 /** Sums of the captures and reversals an order shows: what "the order now shows" means. */
-export function moneyMoved(order: XPayOrder): { capturedMinor: number; reversedMinor: number; captures: number; reversals: number } {
+export function moneyMoved(order: XPayOrder): {
+	capturedMinor: number;
+	reversedMinor: number;
+	captures: number;
+	reversals: number;
+} {
 	let capturedMinor = 0;
 	let reversedMinor = 0;
 	let captures = 0;
 	let reversals = 0;
 	for (const operation of operationsOf(order)) {
-		const type = String(operation.tipoOperazione ?? '').trim().toLowerCase();
+		const type = String(operation.tipoOperazione ?? '')
+			.trim()
+			.toLowerCase();
 		const minor = minorOf(operation.importo) ?? 0;
 		if (type === 'contab.') {
 			capturedMinor += minor;

@@ -12,7 +12,12 @@ import {
 	type ItemCredential,
 	type NexiContext,
 } from '../common/http';
-import { parseRetryAfter, READ_RETRY_POLICY, REQUEST_TIMEOUT_MS, withRetries } from '../common/retry';
+import {
+	parseRetryAfter,
+	READ_RETRY_POLICY,
+	REQUEST_TIMEOUT_MS,
+	withRetries,
+} from '../common/retry';
 import { xpayError } from './errors';
 import { envelopeSchema } from './schemas';
 import { SERVICE_PATH_PREFIX, verifyResponse, type XPayService } from './signature';
@@ -25,7 +30,13 @@ export type Answer<T> =
 	/** A KO whose MAC checked out (or error 50/99, which come without one): Nexi said no. */
 	| { kind: 'refused'; code: number; message: string }
 	/** Nothing trustworthy came back: the request may or may not have been carried out. */
-	| { kind: 'unknown'; reason: string; retryable: boolean; delivered: boolean; networkCode?: string };
+	| {
+			kind: 'unknown';
+			reason: string;
+			retryable: boolean;
+			delivered: boolean;
+			networkCode?: string;
+	  };
 
 /**
  * The one way the XPay node talks to Nexi. The credential's `authenticate` signs each
@@ -44,8 +55,19 @@ export class XPayClient {
 	) {}
 
 	static async connect(context: NexiContext, itemIndex: number): Promise<XPayClient> {
-		const { baseUrl, credential } = await credentialAddress(context, itemIndex, XPAY_CREDENTIAL, nexiXPayBaseUrl);
-		return new XPayClient(context, itemIndex, credential, baseUrl, String(credential.data.macKey ?? ''));
+		const { baseUrl, credential } = await credentialAddress(
+			context,
+			itemIndex,
+			XPAY_CREDENTIAL,
+			nexiXPayBaseUrl,
+		);
+		return new XPayClient(
+			context,
+			itemIndex,
+			credential,
+			baseUrl,
+			String(credential.data.macKey ?? ''),
+		);
 	}
 
 	get node() {
@@ -57,13 +79,22 @@ export class XPayClient {
 	 * an answer here, not an error: undefined comes back. Any other refusal, or an answer that
 	 * cannot be trusted, throws.
 	 */
-	async readOptional<T>(service: XPayService, body: IDataObject, schema: ZodType<T>, action: string): Promise<T | undefined> {
+	async readOptional<T>(
+		service: XPayService,
+		body: IDataObject,
+		schema: ZodType<T>,
+		action: string,
+	): Promise<T | undefined> {
 		const answer = await this.readAnswer(service, body, schema);
 		if (answer.kind === 'refused' && answer.code === 2) return undefined;
 		return this.unwrap(answer, action);
 	}
 
-	private async readAnswer<T>(service: XPayService, body: IDataObject, schema: ZodType<T>): Promise<Answer<T>> {
+	private async readAnswer<T>(
+		service: XPayService,
+		body: IDataObject,
+		schema: ZodType<T>,
+	): Promise<Answer<T>> {
 		const { answer } = await withRetries(
 			async () => await this.attempt(service, body, schema),
 			(result) =>
@@ -99,7 +130,12 @@ export class XPayClient {
 			await sendOnce(
 				this.context,
 				this.credential,
-				{ method: 'GET', url: `${SERVICE_PATH_PREFIX}downloadReport`, qs: { idReport: reportId }, timeout: REQUEST_TIMEOUT_MS },
+				{
+					method: 'GET',
+					url: `${SERVICE_PATH_PREFIX}downloadReport`,
+					qs: { idReport: reportId },
+					timeout: REQUEST_TIMEOUT_MS,
+				},
 				{ binary: true },
 			);
 		const outcome = await withRetries(request, transportRetryDecision, READ_RETRY_POLICY);
@@ -107,7 +143,9 @@ export class XPayClient {
 		if (outcome.kind === 'failure' || outcome.status < 200 || outcome.status >= 300) {
 			return this.unwrap(this.interpret(outcome, envelopeSchema), action) as never;
 		}
-		const contentType = String(headerValue(outcome.headers, 'content-type') ?? 'application/octet-stream');
+		const contentType = String(
+			headerValue(outcome.headers, 'content-type') ?? 'application/octet-stream',
+		);
 		if (/json/i.test(contentType) || outcome.body.trimStart().startsWith('{"esito"')) {
 			// A JSON answer here is an error report; its MAC is checked like any other.
 			this.unwrap(this.interpret(outcome, envelopeSchema), action);
@@ -118,7 +156,9 @@ export class XPayClient {
 		}
 		return {
 			bytes: outcome.bytes ?? Buffer.from(outcome.body, 'utf8'),
-			fileName: fileNameOf(headerValue(outcome.headers, 'content-disposition')) ?? `report_${reportId}.${extensionOf(contentType)}`,
+			fileName:
+				fileNameOf(headerValue(outcome.headers, 'content-disposition')) ??
+				`report_${reportId}.${extensionOf(contentType)}`,
 			mimeType: contentType.split(';')[0].trim(),
 		};
 	}
@@ -166,11 +206,21 @@ export class XPayClient {
 		try {
 			parsed = JSON.parse(outcome.body) as Record<string, unknown>;
 		} catch {
-			return { kind: 'unknown', reason: 'the answer was not valid JSON (cut off?)', retryable: true, delivered: true };
+			return {
+				kind: 'unknown',
+				reason: 'the answer was not valid JSON (cut off?)',
+				retryable: true,
+				delivered: true,
+			};
 		}
 		const envelope = envelopeSchema.safeParse(parsed);
 		if (!envelope.success) {
-			return { kind: 'unknown', reason: 'the answer is not an XPay answer (no esito)', retryable: false, delivered: true };
+			return {
+				kind: 'unknown',
+				reason: 'the answer is not an XPay answer (no esito)',
+				retryable: false,
+				delivered: true,
+			};
 		}
 		const check = verifyResponse(outcome.body, parsed, this.macKey);
 		const code = Number(envelope.data.errore?.codice);
@@ -178,7 +228,10 @@ export class XPayClient {
 			return { kind: 'refused', code, message: String(envelope.data.errore?.messaggio ?? '') };
 		}
 		if (check !== 'valid') {
-			const keyHint = code === 3 ? ' (it reports error 3, wrong MAC: the MAC Key in the credential is probably not the one of this alias)' : '';
+			const keyHint =
+				code === 3
+					? ' (it reports error 3, wrong MAC: the MAC Key in the credential is probably not the one of this alias)'
+					: '';
 			return {
 				kind: 'unknown',
 				reason: `the answer's MAC does not match, so it is not trusted${keyHint}`,

@@ -17,7 +17,8 @@ export function checkCustomBaseUrl(raw: unknown, fieldName = 'Base URL'): BaseUr
 	} catch {
 		url = undefined;
 	}
-	if (!url) return { ok: false, problem: `${fieldName} "${text}" is not a URL: expected ${example}` };
+	if (!url)
+		return { ok: false, problem: `${fieldName} "${text}" is not a URL: expected ${example}` };
 	const loopback = LOOPBACK_HOSTS.has(url.hostname) || url.hostname.startsWith('127.');
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
 		return {

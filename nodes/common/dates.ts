@@ -43,7 +43,8 @@ export interface DateRange {
 	to: DateTime;
 }
 
-const DATE_EXPECTED = 'a date such as 2024-05-31 (YYYY-MM-DD, an ISO 8601 date-time, or a date from an expression like {{ $now }})';
+const DATE_EXPECTED =
+	'a date such as 2024-05-31 (YYYY-MM-DD, an ISO 8601 date-time, or a date from an expression like {{ $now }})';
 
 export function requireDate(
 	node: INode,

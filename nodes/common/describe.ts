@@ -13,7 +13,8 @@ export function describeValue(value: unknown): string {
 	if (value instanceof Date) {
 		return Number.isNaN(value.getTime()) ? 'an invalid date' : `"${value.toISOString()}"`;
 	}
-	if (Array.isArray(value)) return `a list of ${value.length} value${value.length === 1 ? '' : 's'}`;
+	if (Array.isArray(value))
+		return `a list of ${value.length} value${value.length === 1 ? '' : 's'}`;
 	try {
 		return truncate(JSON.stringify(value), 60);
 	} catch {
@@ -31,5 +32,7 @@ interface LuxonLike {
 }
 
 export function isLuxonLike(value: unknown): value is LuxonLike {
-	return typeof value === 'object' && value !== null && (value as LuxonLike).isLuxonDateTime === true;
+	return (
+		typeof value === 'object' && value !== null && (value as LuxonLike).isLuxonDateTime === true
+	);
 }

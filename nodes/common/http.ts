@@ -51,7 +51,10 @@ export function isTransientFailure(outcome: HttpOutcome): boolean {
 export function transportRetryDecision(outcome: HttpOutcome): RetryDecision {
 	if (outcome.kind === 'failure') return { retry: isTransientFailure(outcome) };
 	if (outcome.status === 429 || outcome.status >= 500) {
-		return { retry: true, afterMs: parseRetryAfter(headerValue(outcome.headers, 'retry-after'), Date.now()) };
+		return {
+			retry: true,
+			afterMs: parseRetryAfter(headerValue(outcome.headers, 'retry-after'), Date.now()),
+		};
 	}
 	return { retry: false };
 }
@@ -107,7 +110,10 @@ export async function sendOnce(
 			// Not a network failure: something before the request went wrong (e.g. the credential
 			// refused a base URL). Only the message is kept: the original error object can carry
 			// the request's headers.
-			throw new NodeOperationError(context.getNode(), String(cause?.message ?? error?.message ?? error));
+			throw new NodeOperationError(
+				context.getNode(),
+				String(cause?.message ?? error?.message ?? error),
+			);
 		}
 		return {
 			kind: 'failure',

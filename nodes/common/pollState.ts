@@ -36,7 +36,10 @@ export function savePollState(staticData: IDataObject, state: PollState): void {
 }
 
 /** The entries whose day is inside the window (on or after `firstDay`, YYYY-MM-DD). */
-export function keepWindow(seen: Record<string, SeenEntry>, firstDay: string): Record<string, SeenEntry> {
+export function keepWindow(
+	seen: Record<string, SeenEntry>,
+	firstDay: string,
+): Record<string, SeenEntry> {
 	const kept: Record<string, SeenEntry> = {};
 	for (const [id, entry] of Object.entries(seen)) if (entry.day >= firstDay) kept[id] = entry;
 	return kept;
@@ -46,5 +49,8 @@ export function keepWindow(seen: Record<string, SeenEntry>, firstDay: string): R
 export function todayIn(timezone: string): DateTime {
 	const now = DateTime.now().setZone(timezone);
 	const zoned = now.isValid ? now : DateTime.now().toUTC();
-	return DateTime.fromObject({ year: zoned.year, month: zoned.month, day: zoned.day }, { zone: 'UTC' });
+	return DateTime.fromObject(
+		{ year: zoned.year, month: zoned.month, day: zoned.day },
+		{ zone: 'UTC' },
+	);
 }

@@ -2,7 +2,11 @@ import type { ZodType, core } from 'zod/v4';
 
 export type ParseResult<T> =
 	| { ok: true; value: T }
-	| { ok: false; problem: string; /** True when the body is not JSON at all (e.g. cut off). */ malformed: boolean };
+	| {
+			ok: false;
+			problem: string;
+			/** True when the body is not JSON at all (e.g. cut off). */ malformed: boolean;
+	  };
 
 /**
  * Parses a JSON body and checks it against the documented shape. The problem text names
@@ -15,7 +19,11 @@ export function parseJsonBody<T>(body: string, schema: ZodType<T>): ParseResult<
 		data = JSON.parse(body);
 	} catch {
 		const preview = body.length > 80 ? `${body.slice(0, 80)}…` : body;
-		return { ok: false, problem: `the body is not valid JSON (${JSON.stringify(preview)})`, malformed: true };
+		return {
+			ok: false,
+			problem: `the body is not valid JSON (${JSON.stringify(preview)})`,
+			malformed: true,
+		};
 	}
 	const result = schema.safeParse(data);
 	if (!result.success) {
@@ -36,7 +44,8 @@ const SHORTEST_SLICE = 13;
  * Prefixing forces V8 to build a string of its own; `slice(1)` then only views that copy.
  */
 function detachStrings(value: unknown): unknown {
-	if (typeof value === 'string') return value.length < SHORTEST_SLICE ? value : (' ' + value).slice(1);
+	if (typeof value === 'string')
+		return value.length < SHORTEST_SLICE ? value : (' ' + value).slice(1);
 	if (Array.isArray(value)) {
 		for (let i = 0; i < value.length; i++) value[i] = detachStrings(value[i]);
 	} else if (value !== null && typeof value === 'object') {
@@ -58,7 +67,11 @@ function describeIssue(issue: core.$ZodIssue | undefined): string {
 	if (!issue) return 'unexpected shape';
 	const path = issue.path.reduce<string>(
 		(text, part) =>
-			typeof part === 'number' ? `${text}[${part}]` : text ? `${text}.${String(part)}` : String(part),
+			typeof part === 'number'
+				? `${text}[${part}]`
+				: text
+					? `${text}.${String(part)}`
+					: String(part),
 		'',
 	);
 	return `${path || 'the body'}: ${issue.message}`;

@@ -36,7 +36,12 @@ export function normalizeHexId(value: unknown): string | undefined {
 	return undefined;
 }
 
-export function requireHexId(node: INode, itemIndex: number, field: string, value: unknown): string {
+export function requireHexId(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	const id = normalizeHexId(value);
 	if (id === undefined) {
 		throw invalidInput(
@@ -51,10 +56,21 @@ export function requireHexId(node: INode, itemIndex: number, field: string, valu
 	return id;
 }
 
-export function requireCurrency(node: INode, itemIndex: number, field: string, value: unknown): string {
+export function requireCurrency(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
 	const text = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
 	if (text === undefined || !/^[A-Z]{3}$/.test(text)) {
-		throw invalidInput(node, itemIndex, field, value, 'a three-letter ISO 4217 code such as EUR, SEK or DKK');
+		throw invalidInput(
+			node,
+			itemIndex,
+			field,
+			value,
+			'a three-letter ISO 4217 code such as EUR, SEK or DKK',
+		);
 	}
 	return text;
 }

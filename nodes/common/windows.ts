@@ -84,7 +84,12 @@ export async function fetchAllWindows<T>(
 			}
 			if (running > 0) return;
 			if (failure) reject(failure.error);
-			else resolve(done.sort((a, b) => a.from.toMillis() - b.from.toMillis()).flatMap((entry) => entry.records));
+			else
+				resolve(
+					done
+						.sort((a, b) => a.from.toMillis() - b.from.toMillis())
+						.flatMap((entry) => entry.records),
+				);
 		};
 		launch();
 	});

@@ -84,7 +84,9 @@ export class ReportingApi {
 		const stored = { payout, actions, sequence: this.sequence++ };
 		this.payouts.push(stored);
 		// Nexi's order is not documented; the sandbox lists by payout date, then as created.
-		this.payouts.sort((a, b) => a.payout.date.localeCompare(b.payout.date) || a.sequence - b.sequence);
+		this.payouts.sort(
+			(a, b) => a.payout.date.localeCompare(b.payout.date) || a.sequence - b.sequence,
+		);
 		return stored;
 	}
 
@@ -119,21 +121,33 @@ export class ReportingApi {
 		return header === `test-secret-key-${key}` || header === key;
 	}
 
-	private paging(query: URLSearchParams): { pageNumber: number; pageSize: number } | { error: SandboxResponse } {
+	private paging(
+		query: URLSearchParams,
+	): { pageNumber: number; pageSize: number } | { error: SandboxResponse } {
 		const pageNumber = query.get('pageNumber') ?? '0';
 		const pageSize = query.get('pageSize') ?? '100';
-		if (!/^\d+$/.test(pageNumber)) return { error: badRequest('pageNumber', `The value '${pageNumber}' is not valid.`) };
+		if (!/^\d+$/.test(pageNumber))
+			return { error: badRequest('pageNumber', `The value '${pageNumber}' is not valid.`) };
 		if (!/^\d+$/.test(pageSize) || Number(pageSize) < 1) {
 			return { error: badRequest('pageSize', `The value '${pageSize}' is not valid.`) };
 		}
-		return { pageNumber: Number(pageNumber), pageSize: Math.min(Number(pageSize), this.options.maxPageSize) };
+		return {
+			pageNumber: Number(pageNumber),
+			pageSize: Math.min(Number(pageSize), this.options.maxPageSize),
+		};
 	}
 
-	private listPayouts(query: URLSearchParams, paging: { pageNumber: number; pageSize: number }): SandboxResponse {
+	private listPayouts(
+		query: URLSearchParams,
+		paging: { pageNumber: number; pageSize: number },
+	): SandboxResponse {
 		const fromDate = query.get('fromDate');
 		const toDate = query.get('toDate');
 		const errors: Record<string, string[]> = {};
-		for (const [name, value] of [['fromDate', fromDate], ['toDate', toDate]] as const) {
+		for (const [name, value] of [
+			['fromDate', fromDate],
+			['toDate', toDate],
+		] as const) {
 			if (value === null || value === '') errors[name] = [`The ${name} field is required.`];
 			else if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
 				errors[name] = [`The value '${value}' is not valid for ${name}.`];
@@ -161,7 +175,10 @@ export class ReportingApi {
 		});
 	}
 
-	private payoutDetail(id: string, paging: { pageNumber: number; pageSize: number }): SandboxResponse {
+	private payoutDetail(
+		id: string,
+		paging: { pageNumber: number; pageSize: number },
+	): SandboxResponse {
 		if (!/^[0-9a-fA-F]{32}$/.test(id)) return badRequest('id', `The value '${id}' is not valid.`);
 		const stored = this.payouts.find(({ payout }) => payout.id === id.toLowerCase());
 		if (!stored) return json(404);

@@ -96,7 +96,11 @@ export interface PayoutSpec {
  * action's amount and fee, and the payout-level totals use the documented signs
  * (chargedAmount, refundedAmount and fees positive; action refunds and fees negative).
  */
-export function generatePayout(random: Random, spec: PayoutSpec, previousReference?: string): StoredPayout['payout'] & { actions: PaymentActionRecord[] } {
+export function generatePayout(
+	random: Random,
+	spec: PayoutSpec,
+	previousReference?: string,
+): StoredPayout['payout'] & { actions: PaymentActionRecord[] } {
 	const currency = spec.currency.toUpperCase();
 	const payoutTime = Date.parse(`${spec.date}T04:45:00Z`);
 	const count = spec.actions ?? random.int(1, 40);
@@ -162,7 +166,10 @@ export function generatePayout(random: Random, spec: PayoutSpec, previousReferen
 			fixed = -1500;
 		}
 		fee = flexibleFee + fixed;
-		const vatAmount = kind === 'CHARGE' || kind === 'REFUND' ? Math.round((Math.abs(amount) * vatRate) / (10000 + vatRate)) : 0;
+		const vatAmount =
+			kind === 'CHARGE' || kind === 'REFUND'
+				? Math.round((Math.abs(amount) * vatRate) / (10000 + vatRate))
+				: 0;
 		actions.push({
 			...base,
 			paymentAction: kind,
@@ -171,7 +178,9 @@ export function generatePayout(random: Random, spec: PayoutSpec, previousReferen
 			fee,
 			flexibleFee,
 			fixedFee: fixed,
-			transactionTaxDetails: vatAmount ? [{ rate: vatRate, amount: vatAmount }] : [{ rate: 0, amount: 0 }],
+			transactionTaxDetails: vatAmount
+				? [{ rate: vatRate, amount: vatAmount }]
+				: [{ rate: 0, amount: 0 }],
 		});
 	}
 	actions.sort((a, b) => a.timestamp.localeCompare(b.timestamp));
@@ -180,9 +189,16 @@ export function generatePayout(random: Random, spec: PayoutSpec, previousReferen
 }
 
 /** The payout header computed from its actions, with Nexi's documented signs. */
-export function summarise(random: Random, date: string, currency: string, actions: PaymentActionRecord[]): PayoutRecord {
+export function summarise(
+	random: Random,
+	date: string,
+	currency: string,
+	actions: PaymentActionRecord[],
+): PayoutRecord {
 	const sum = (kinds: string[], field: 'amount' | 'fee') =>
-		actions.filter((a) => kinds.includes(a.paymentAction)).reduce((total, a) => total + a[field], 0);
+		actions
+			.filter((a) => kinds.includes(a.paymentAction))
+			.reduce((total, a) => total + a[field], 0);
 	const all = ['CHARGE', 'REFUND', 'CHARGE_FEE', 'REFUND_FEE', 'FEE', 'ADJUSTMENT', 'CHARGEBACK'];
 	const chargedAmount = sum(['CHARGE'], 'amount');
 	// `0 - x` rather than `-x`: no negative zero in a total.
@@ -192,7 +208,8 @@ export function summarise(random: Random, date: string, currency: string, action
 	const taxes = new Map<number, number>();
 	for (const action of actions) {
 		if (action.paymentAction !== 'CHARGE') continue;
-		for (const detail of action.transactionTaxDetails) taxes.set(detail.rate, (taxes.get(detail.rate) ?? 0) + detail.amount);
+		for (const detail of action.transactionTaxDetails)
+			taxes.set(detail.rate, (taxes.get(detail.rate) ?? 0) + detail.amount);
 	}
 	const bank = BANK_ACCOUNTS[currency] ?? BANK_ACCOUNTS.EUR;
 	return {
@@ -208,7 +225,8 @@ export function summarise(random: Random, date: string, currency: string, action
 		refundedAmount,
 		numberOfRefunds: actions.filter((a) => a.paymentAction === 'REFUND').length,
 		depositedAmount,
-		numberOfDeposits: actions.filter((a) => ['ADJUSTMENT', 'CHARGEBACK'].includes(a.paymentAction)).length,
+		numberOfDeposits: actions.filter((a) => ['ADJUSTMENT', 'CHARGEBACK'].includes(a.paymentAction))
+			.length,
 		fees,
 		feeVATpercent: 0,
 		feeTaxRate: 0,
@@ -228,9 +246,16 @@ export interface DataOptions {
 export const DEFAULT_DATA: DataOptions = { seed: 1, days: 365, currencies: ['EUR', 'SEK', 'DKK'] };
 
 /** EUR pays out every weekday, SEK on Mondays and Thursdays, DKK on Wednesdays. */
-const SCHEDULE: Record<string, number[]> = { EUR: [1, 2, 3, 4, 5], SEK: [1, 4], DKK: [3], NOK: [2] };
+const SCHEDULE: Record<string, number[]> = {
+	EUR: [1, 2, 3, 4, 5],
+	SEK: [1, 4],
+	DKK: [3],
+	NOK: [2],
+};
 
-export function generateYear(options: DataOptions): Array<{ payout: PayoutRecord; actions: PaymentActionRecord[] }> {
+export function generateYear(
+	options: DataOptions,
+): Array<{ payout: PayoutRecord; actions: PaymentActionRecord[] }> {
 	const random = new Random(options.seed);
 	const end = Date.parse(`${options.endDate ?? new Date().toISOString().slice(0, 10)}T00:00:00Z`);
 	const result: Array<{ payout: PayoutRecord; actions: PaymentActionRecord[] }> = [];
@@ -240,7 +265,11 @@ export function generateYear(options: DataOptions): Array<{ payout: PayoutRecord
 		const date = at.toISOString().slice(0, 10);
 		for (const currency of options.currencies) {
 			if (!(SCHEDULE[currency] ?? [1]).includes(at.getUTCDay())) continue;
-			const { actions, ...payout } = generatePayout(random, { date, currency }, lastReference[currency]);
+			const { actions, ...payout } = generatePayout(
+				random,
+				{ date, currency },
+				lastReference[currency],
+			);
 			lastReference[currency] = payout.reference;
 			result.push({ payout, actions });
 		}

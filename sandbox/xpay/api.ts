@@ -101,7 +101,12 @@ export class XPayApi {
 	clockOffsetMs = 0;
 
 	/** Every capture and refund applied, in order: the ledger the fault tests audit. */
-	ledger: Array<{ service: 'contabilizza' | 'storna'; codiceTransazione: string; importo: number; at: number }> = [];
+	ledger: Array<{
+		service: 'contabilizza' | 'storna';
+		codiceTransazione: string;
+		importo: number;
+		at: number;
+	}> = [];
 
 	private random: Random;
 
@@ -125,10 +130,18 @@ export class XPayApi {
 		this.ledger = [];
 		this.clockOffsetMs = 0;
 		const now = Date.now();
-		for (const order of seedOrders(this.random, this.options, now)) this.orders.set(order.codiceTransazione, order);
+		for (const order of seedOrders(this.random, this.options, now))
+			this.orders.set(order.codiceTransazione, order);
 		for (let i = 0; i < this.options.links; i++) {
 			const createdAt = now - this.random.int(1, this.options.days * 24 * 60) * 60_000;
-			const link = this.createLink(`PML-${this.random.digits(6)}-${i}`, this.random.int(500, 90_000), 24, 'https://shop.example/esito', {}, createdAt);
+			const link = this.createLink(
+				`PML-${this.random.digits(6)}-${i}`,
+				this.random.int(500, 90_000),
+				24,
+				'https://shop.example/esito',
+				{},
+				createdAt,
+			);
 			const roll = this.random.next();
 			if (roll < 0.5) this.pay(link.codiceTransazione, 'paid', createdAt + 3600_000);
 			else if (roll < 0.6) this.pay(link.codiceTransazione, 'declined', createdAt + 3600_000);
@@ -149,9 +162,20 @@ export class XPayApi {
 
 	// ---- control helpers (used by tests and the control API) ----
 
-	addOrder(spec: { codiceTransazione?: string; importo: number; stato?: OrderState; createdAt?: number }): Order {
+	addOrder(spec: {
+		codiceTransazione?: string;
+		importo: number;
+		stato?: OrderState;
+		createdAt?: number;
+	}): Order {
 		const code = spec.codiceTransazione ?? `ORD-${this.random.digits(10)}`;
-		const order = makeOrder(this.random, code, spec.importo, spec.createdAt ?? this.now(), spec.stato ?? 'Autorizzato');
+		const order = makeOrder(
+			this.random,
+			code,
+			spec.importo,
+			spec.createdAt ?? this.now(),
+			spec.stato ?? 'Autorizzato',
+		);
 		this.orders.set(code, order);
 		return order;
 	}
@@ -161,7 +185,13 @@ export class XPayApi {
 		const link = this.links.get(code);
 		if (!link) throw new Error(`No PayMail link ${code}`);
 		const captureMode = link.extras.TCONTAB === 'D' ? 'Autorizzato' : 'Contabilizzato';
-		const order = makeOrder(this.random, code, link.importo, at, outcome === 'paid' ? captureMode : 'Negato');
+		const order = makeOrder(
+			this.random,
+			code,
+			link.importo,
+			at,
+			outcome === 'paid' ? captureMode : 'Negato',
+		);
 		this.orders.set(code, order);
 		link.state = outcome;
 		link.brand = order.brand;
@@ -186,17 +216,22 @@ export class XPayApi {
 		const isDownload = service === 'downloadReport';
 		if (isDownload ? request.method !== 'GET' : request.method !== 'POST') return json(405);
 
-		const fields: Record<string, unknown> = isDownload ? Object.fromEntries(request.query) : (request.json as Record<string, unknown>);
-		if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return this.answer(new Refusal(50), false);
+		const fields: Record<string, unknown> = isDownload
+			? Object.fromEntries(request.query)
+			: (request.json as Record<string, unknown>);
+		if (!fields || typeof fields !== 'object' || Array.isArray(fields))
+			return this.answer(new Refusal(50), false);
 		if (fields.apiKey !== this.options.alias) return this.answer(new Refusal(50), false);
-		if (fields.mac === undefined || fields.mac === null || fields.mac === '') return this.answer(new Refusal(4));
+		if (fields.mac === undefined || fields.mac === null || fields.mac === '')
+			return this.answer(new Refusal(4));
 
 		const timeStamp = String(fields.timeStamp ?? '');
 		if (!/^\d{13}$/.test(timeStamp)) return this.answer(new Refusal(1, 'timeStamp'));
 		if (Math.abs(this.now() - Number(timeStamp)) > 5 * 60_000) return this.answer(new Refusal(5));
 
 		const macInput = MAC_FIELDS[service].map((field) => `${field}=${fields[field] ?? ''}`).join('');
-		if (String(fields.mac) !== sha1(macInput + this.options.macKey)) return this.answer(new Refusal(3));
+		if (String(fields.mac) !== sha1(macInput + this.options.macKey))
+			return this.answer(new Refusal(3));
 
 		try {
 			switch (service) {
@@ -231,10 +266,16 @@ export class XPayApi {
 		const timeStamp = this.now();
 		const esito = result instanceof Refusal ? 'KO' : 'OK';
 		const body: Record<string, unknown> = { esito, idOperazione, timeStamp };
-		if (withMac) body.mac = sha1(`esito=${esito}idOperazione=${idOperazione}timeStamp=${timeStamp}${this.options.macKey}`);
+		if (withMac)
+			body.mac = sha1(
+				`esito=${esito}idOperazione=${idOperazione}timeStamp=${timeStamp}${this.options.macKey}`,
+			);
 		if (result instanceof Refusal) {
 			const message = MESSAGES[result.code] ?? 'Errore generico';
-			body.errore = { codice: result.code, messaggio: result.detail ? `${message}: ${result.detail}` : message };
+			body.errore = {
+				codice: result.code,
+				messaggio: result.detail ? `${message}: ${result.detail}` : message,
+			};
 		} else {
 			Object.assign(body, result);
 		}
@@ -255,7 +296,11 @@ export class XPayApi {
 	}
 
 	/** What contabilizza and storna both check first: code, amount, currency (EUR), a known order. */
-	private moveRequest(fields: Record<string, unknown>): { code: string; importo: number; order: Order } {
+	private moveRequest(fields: Record<string, unknown>): {
+		code: string;
+		importo: number;
+		order: Order;
+	} {
 		const code = this.requireCode(fields);
 		const importo = this.requireAmount(fields);
 		if (String(fields.divisa) !== '978') throw new Refusal(1, 'divisa');
@@ -266,7 +311,8 @@ export class XPayApi {
 
 	private capture(fields: Record<string, unknown>): Record<string, unknown> {
 		const { code, importo, order } = this.moveRequest(fields);
-		if (order.stato !== 'Autorizzato' && order.stato !== 'Contabilizzato Parz.') throw new Refusal(16);
+		if (order.stato !== 'Autorizzato' && order.stato !== 'Contabilizzato Parz.')
+			throw new Refusal(16);
 		if (importo > order.importo - order.captured) throw new Refusal(17);
 		order.captured += importo;
 		order.stato = order.captured === order.importo ? 'Contabilizzato' : 'Contabilizzato Parz.';
@@ -281,7 +327,9 @@ export class XPayApi {
 			// Before capture only the whole authorization can be cancelled.
 			if (importo !== order.importo) throw new Refusal(16, 'solo annullamento totale');
 			order.stato = 'Annullato';
-		} else if (['Contabilizzato', 'Contabilizzato Parz.', 'Rimborsato Parz.'].includes(order.stato)) {
+		} else if (
+			['Contabilizzato', 'Contabilizzato Parz.', 'Rimborsato Parz.'].includes(order.stato)
+		) {
 			if (importo > order.captured - order.refunded) throw new Refusal(17);
 			order.refunded += importo;
 			order.stato = order.refunded === order.captured ? 'Rimborsato' : 'Rimborsato Parz.';
@@ -294,7 +342,14 @@ export class XPayApi {
 	}
 
 	private operation(order: Order, tipoOperazione: 'CONTAB.' | 'STORNO', importo: number): void {
-		order.operations.push({ tipoOperazione, importo, divisa: 'EUR', stato: order.stato, dataOperazione: xpayDateTime(this.now()), utente: 'API' });
+		order.operations.push({
+			tipoOperazione,
+			importo,
+			divisa: 'EUR',
+			stato: order.stato,
+			dataOperazione: xpayDateTime(this.now()),
+			utente: 'API',
+		});
 	}
 
 	private orderDetail(fields: Record<string, unknown>): Record<string, unknown> {
@@ -309,7 +364,8 @@ export class XPayApi {
 			codiceTransazione: order.codiceTransazione,
 			importo: order.importo,
 			divisa: 'EUR',
-			codiceAutorizzazione: order.stato === 'Negato' || order.stato === 'Non Creato' ? '' : order.codiceAutorizzazione,
+			codiceAutorizzazione:
+				order.stato === 'Negato' || order.stato === 'Non Creato' ? '' : order.codiceAutorizzazione,
 			brand: order.brand,
 			tipoPagamento: order.canale === 'CartaCredito' ? 'CC' : order.canale,
 			tipoTransazione: order.canale === 'CartaCredito' ? 'VBV_FULL' : 'NO_3DSECURE',
@@ -337,7 +393,9 @@ export class XPayApi {
 
 	private orderList(fields: Record<string, unknown>): Record<string, unknown> {
 		if (typeof fields.codiceTransazione !== 'string') throw new Refusal(1, 'codiceTransazione');
-		const period = /^(\d{2}\/\d{2}\/\d{4}) - (\d{2}\/\d{2}\/\d{4})$/.exec(String(fields.periodo ?? ''));
+		const period = /^(\d{2}\/\d{2}\/\d{4}) - (\d{2}\/\d{2}\/\d{4})$/.exec(
+			String(fields.periodo ?? ''),
+		);
 		if (!period) throw new Refusal(1, 'periodo');
 		const from = parseDay(period[1]);
 		const to = parseDay(period[2]);
@@ -346,7 +404,8 @@ export class XPayApi {
 			throw new Refusal(1, `periodo oltre ${this.options.maxPeriodDays} giorni`);
 		}
 		const canale = String(fields.canale ?? '');
-		if (!['All', 'CartaCredito', 'PayPal', 'MyBank', 'MySi'].includes(canale)) throw new Refusal(1, 'canale');
+		if (!['All', 'CartaCredito', 'PayPal', 'MyBank', 'MySi'].includes(canale))
+			throw new Refusal(1, 'canale');
 		let states: Set<OrderState> | undefined;
 		if (fields.stato !== undefined) {
 			if (!Array.isArray(fields.stato)) throw new Refusal(1, 'stato');
@@ -372,7 +431,14 @@ export class XPayApi {
 		return { report };
 	}
 
-	createLink(code: string, importo: number, timeoutHours: number, returnUrl: string, extras: Record<string, string>, createdAt = this.now()): PayMailLink {
+	createLink(
+		code: string,
+		importo: number,
+		timeoutHours: number,
+		returnUrl: string,
+		extras: Record<string, string>,
+		createdAt = this.now(),
+	): PayMailLink {
 		const link: PayMailLink = {
 			codiceTransazione: code,
 			importo,
@@ -401,13 +467,23 @@ export class XPayApi {
 		const url = fields.url;
 		if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url)) throw new Refusal(1, 'url');
 		const extras = fields.parametriAggiuntivi ?? {};
-		if (typeof extras !== 'object' || Array.isArray(extras)) throw new Refusal(1, 'parametriAggiuntivi');
+		if (typeof extras !== 'object' || Array.isArray(extras))
+			throw new Refusal(1, 'parametriAggiuntivi');
 		if (this.links.has(code) || this.orders.has(code)) throw new Refusal(9);
-		const link = this.createLink(code, importo, timeout, url, Object.fromEntries(Object.entries(extras as object).map(([k, v]) => [k, String(v)])));
+		const link = this.createLink(
+			code,
+			importo,
+			timeout,
+			url,
+			Object.fromEntries(Object.entries(extras as object).map(([k, v]) => [k, String(v)])),
+		);
 		return { payMailUrl: this.linkUrl(link, baseUrl) };
 	}
 
-	private regenerateLink(fields: Record<string, unknown>, baseUrl: string): Record<string, unknown> {
+	private regenerateLink(
+		fields: Record<string, unknown>,
+		baseUrl: string,
+	): Record<string, unknown> {
 		const code = this.requireCode(fields);
 		const link = this.links.get(code);
 		if (!link) throw new Refusal(2);
@@ -421,11 +497,17 @@ export class XPayApi {
 			return { payMailUrl: this.linkUrl(link, baseUrl), codiceTransazione: code };
 		}
 		// Used and refused: a new link under a new code.
-		let next = fields.nuovoCodiceTransazione === undefined ? '' : this.requireCode(fields, 'nuovoCodiceTransazione');
+		let next =
+			fields.nuovoCodiceTransazione === undefined
+				? ''
+				: this.requireCode(fields, 'nuovoCodiceTransazione');
 		if (!next) {
 			link.regenerations++;
 			const suffix = String(link.regenerations);
-			next = code.length + suffix.length > 30 ? code.slice(0, 30 - Math.max(2, suffix.length)) + suffix.padStart(2, '0') : code + suffix;
+			next =
+				code.length + suffix.length > 30
+					? code.slice(0, 30 - Math.max(2, suffix.length)) + suffix.padStart(2, '0')
+					: code + suffix;
 		}
 		if (this.links.has(next) || this.orders.has(next)) throw new Refusal(9);
 		const created = this.createLink(next, link.importo, timeout, link.returnUrl, link.extras);
@@ -442,7 +524,10 @@ export class XPayApi {
 				const day = italianDay(link.createdAt);
 				return day >= from && day <= to;
 			})
-			.sort((a, b) => a.createdAt - b.createdAt || a.codiceTransazione.localeCompare(b.codiceTransazione))
+			.sort(
+				(a, b) =>
+					a.createdAt - b.createdAt || a.codiceTransazione.localeCompare(b.codiceTransazione),
+			)
 			// At most 100 per search, the rest silently left out (what Nexi does past the cap is not documented).
 			.slice(0, this.options.paymailCap)
 			.map((link) => ({
@@ -465,7 +550,8 @@ export class XPayApi {
 	}
 
 	private reportList(fields: Record<string, unknown>): Record<string, unknown> {
-		const refDate = fields.refDate === undefined ? italianDay(this.now()) : parseDay(String(fields.refDate));
+		const refDate =
+			fields.refDate === undefined ? italianDay(this.now()) : parseDay(String(fields.refDate));
 		if (!refDate) throw new Refusal(1, 'refDate');
 		const listaReport = this.reports
 			.filter((report) => italianDay(report.processedAt) <= refDate)
@@ -500,7 +586,16 @@ export class XPayApi {
 		const rows = [...this.orders.values()]
 			.filter((order) => italianDay(order.createdAt) === report.day)
 			.sort((a, b) => a.createdAt - b.createdAt)
-			.map((order) => [order.codiceTransazione, xpayDateTime(order.createdAt), order.brand, (order.importo / 100).toFixed(2).replace('.', ','), 'EUR', order.stato].join(';'));
+			.map((order) =>
+				[
+					order.codiceTransazione,
+					xpayDateTime(order.createdAt),
+					order.brand,
+					(order.importo / 100).toFixed(2).replace('.', ','),
+					'EUR',
+					order.stato,
+				].join(';'),
+			);
 		return ['Codice transazione;Data;Circuito;Importo;Divisa;Stato', ...rows].join('\r\n') + '\r\n';
 	}
 }

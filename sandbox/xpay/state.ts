@@ -69,9 +69,24 @@ export interface ReportInstance {
 }
 
 const BRANDS = [
-	{ brand: 'VISA', pan: '453997******0006', product: 'VISA CLASSIC - CREDIT - N', canale: 'CartaCredito' },
-	{ brand: 'MasterCard', pan: '525500******0001', product: 'MASTERCARD STANDARD - CREDIT - N', canale: 'CartaCredito' },
-	{ brand: 'Maestro', pan: '675900******0005', product: 'MAESTRO - DEBIT - N', canale: 'CartaCredito' },
+	{
+		brand: 'VISA',
+		pan: '453997******0006',
+		product: 'VISA CLASSIC - CREDIT - N',
+		canale: 'CartaCredito',
+	},
+	{
+		brand: 'MasterCard',
+		pan: '525500******0001',
+		product: 'MASTERCARD STANDARD - CREDIT - N',
+		canale: 'CartaCredito',
+	},
+	{
+		brand: 'Maestro',
+		pan: '675900******0005',
+		product: 'MAESTRO - DEBIT - N',
+		canale: 'CartaCredito',
+	},
 	{ brand: 'PayPal', pan: '', product: 'PAYPAL', canale: 'PayPal' },
 	{ brand: 'MyBank', pan: '', product: 'MYBANK', canale: 'MyBank' },
 ] as const;
@@ -117,7 +132,13 @@ export interface XPayDataOptions {
 
 export const DEFAULT_XPAY_DATA: XPayDataOptions = { seed: 1, days: 60, orders: 300, links: 40 };
 
-export function makeOrder(random: Random, code: string, importo: number, createdAt: number, state: OrderState = 'Autorizzato'): Order {
+export function makeOrder(
+	random: Random,
+	code: string,
+	importo: number,
+	createdAt: number,
+	state: OrderState = 'Autorizzato',
+): Order {
 	const card = random.pick(BRANDS);
 	const [nome, cognome] = random.pick(NAMES);
 	const order: Order = {
@@ -142,20 +163,48 @@ export function makeOrder(random: Random, code: string, importo: number, created
 	switch (state) {
 		case 'Contabilizzato':
 			order.captured = importo;
-			order.operations.push({ tipoOperazione: 'CONTAB.', importo, divisa: 'EUR', stato: 'Contabilizzato', dataOperazione: at(1), utente: 'API' });
+			order.operations.push({
+				tipoOperazione: 'CONTAB.',
+				importo,
+				divisa: 'EUR',
+				stato: 'Contabilizzato',
+				dataOperazione: at(1),
+				utente: 'API',
+			});
 			break;
 		case 'Contabilizzato Parz.': {
 			const part = Math.max(1, Math.floor(importo / 2));
 			order.captured = part;
-			order.operations.push({ tipoOperazione: 'CONTAB.', importo: part, divisa: 'EUR', stato: 'Contabilizzato Parz.', dataOperazione: at(1), utente: 'API' });
+			order.operations.push({
+				tipoOperazione: 'CONTAB.',
+				importo: part,
+				divisa: 'EUR',
+				stato: 'Contabilizzato Parz.',
+				dataOperazione: at(1),
+				utente: 'API',
+			});
 			break;
 		}
 		case 'Rimborsato':
 			order.captured = importo;
 			order.refunded = importo;
 			order.operations.push(
-				{ tipoOperazione: 'CONTAB.', importo, divisa: 'EUR', stato: 'Contabilizzato', dataOperazione: at(1), utente: 'API' },
-				{ tipoOperazione: 'STORNO', importo, divisa: 'EUR', stato: 'Rimborsato', dataOperazione: at(30), utente: 'backoffice' },
+				{
+					tipoOperazione: 'CONTAB.',
+					importo,
+					divisa: 'EUR',
+					stato: 'Contabilizzato',
+					dataOperazione: at(1),
+					utente: 'API',
+				},
+				{
+					tipoOperazione: 'STORNO',
+					importo,
+					divisa: 'EUR',
+					stato: 'Rimborsato',
+					dataOperazione: at(30),
+					utente: 'backoffice',
+				},
 			);
 			break;
 		case 'Rimborsato Parz.': {
@@ -163,13 +212,34 @@ export function makeOrder(random: Random, code: string, importo: number, created
 			order.captured = importo;
 			order.refunded = part;
 			order.operations.push(
-				{ tipoOperazione: 'CONTAB.', importo, divisa: 'EUR', stato: 'Contabilizzato', dataOperazione: at(1), utente: 'API' },
-				{ tipoOperazione: 'STORNO', importo: part, divisa: 'EUR', stato: 'Rimborsato Parz.', dataOperazione: at(30), utente: 'API' },
+				{
+					tipoOperazione: 'CONTAB.',
+					importo,
+					divisa: 'EUR',
+					stato: 'Contabilizzato',
+					dataOperazione: at(1),
+					utente: 'API',
+				},
+				{
+					tipoOperazione: 'STORNO',
+					importo: part,
+					divisa: 'EUR',
+					stato: 'Rimborsato Parz.',
+					dataOperazione: at(30),
+					utente: 'API',
+				},
 			);
 			break;
 		}
 		case 'Annullato':
-			order.operations.push({ tipoOperazione: 'STORNO', importo, divisa: 'EUR', stato: 'Annullato', dataOperazione: at(2), utente: 'API' });
+			order.operations.push({
+				tipoOperazione: 'STORNO',
+				importo,
+				divisa: 'EUR',
+				stato: 'Annullato',
+				dataOperazione: at(2),
+				utente: 'API',
+			});
 			break;
 		default:
 			break;
@@ -197,7 +267,9 @@ export function seedOrders(random: Random, options: XPayDataOptions, now: number
 	for (let i = 0; i < options.orders; i++) {
 		const createdAt = now - random.int(1, options.days * 24 * 60) * 60_000;
 		const code = `ORD-${random.digits(8)}-${i}`;
-		orders.push(makeOrder(random, code, random.int(100, 150_000), createdAt, random.pick(SEEDED_STATES)));
+		orders.push(
+			makeOrder(random, code, random.int(100, 150_000), createdAt, random.pick(SEEDED_STATES)),
+		);
 	}
 	return orders.sort((a, b) => a.createdAt - b.createdAt);
 }

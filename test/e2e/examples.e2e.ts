@@ -11,15 +11,27 @@ import { existsSync } from 'node:fs';
 let sandbox: Sandbox;
 let n8n: N8n;
 
-type Workflow = { id: string; nodes: Array<Record<string, unknown> & { name: string; type: string; parameters: Record<string, unknown>; webhookId?: string }> };
+type Workflow = {
+	id: string;
+	nodes: Array<
+		Record<string, unknown> & {
+			name: string;
+			type: string;
+			parameters: Record<string, unknown>;
+			webhookId?: string;
+		}
+	>;
+};
 
-const example = (name: string): Workflow => JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', `${name}.json`), 'utf8'));
+const example = (name: string): Workflow =>
+	JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', `${name}.json`), 'utf8'));
 const today = () => DateTime.now().setZone('Europe/Rome').toISODate()!;
 
 async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${n8n.log.slice(-4000)}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out waiting for ${what}\n${n8n.log.slice(-4000)}`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }
@@ -33,9 +45,41 @@ beforeAll(async () => {
 	sandbox = await startSandbox({ reporting: { days: 62 }, xpay: { orders: 0, links: 0 } });
 	n8n = new N8n();
 	await n8n.importCredentials([
-		{ id: 'nexiCheckout0001', name: 'Nexi Checkout account', type: 'nexiCheckoutApi', data: { environment: 'custom', baseUrl: sandbox.url, secretKey: sandbox.reporting.testKey, merchantNumber: '' } },
-		{ id: 'nexiXPayAcct0001', name: 'Nexi XPay account', type: 'nexiXPayApi', data: { environment: 'custom', baseUrl: sandbox.url, alias: sandbox.xpay.options.alias, macKey: sandbox.xpay.options.macKey } },
-		{ id: 'smtpAccount00001', name: 'SMTP account', type: 'smtp', data: { user: '', password: '', host: '127.0.0.1', port: sandbox.smtp.port, secure: false, disableStartTls: true } },
+		{
+			id: 'nexiCheckout0001',
+			name: 'Nexi Checkout account',
+			type: 'nexiCheckoutApi',
+			data: {
+				environment: 'custom',
+				baseUrl: sandbox.url,
+				secretKey: sandbox.reporting.testKey,
+				merchantNumber: '',
+			},
+		},
+		{
+			id: 'nexiXPayAcct0001',
+			name: 'Nexi XPay account',
+			type: 'nexiXPayApi',
+			data: {
+				environment: 'custom',
+				baseUrl: sandbox.url,
+				alias: sandbox.xpay.options.alias,
+				macKey: sandbox.xpay.options.macKey,
+			},
+		},
+		{
+			id: 'smtpAccount00001',
+			name: 'SMTP account',
+			type: 'smtp',
+			data: {
+				user: '',
+				password: '',
+				host: '127.0.0.1',
+				port: sandbox.smtp.port,
+				secure: false,
+				disableStartTls: true,
+			},
+		},
 	]);
 	const sheets = example('sync-payouts-to-google-sheets');
 	// The example checks hourly; the test cannot wait that long.
@@ -44,9 +88,20 @@ beforeAll(async () => {
 	Object.assign(append, {
 		type: 'n8n-nodes-base.httpRequest',
 		typeVersion: 4.2,
-		parameters: { method: 'POST', url: `${sandbox.url}/_sandbox/sink/sheets`, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}' },
+		parameters: {
+			method: 'POST',
+			url: `${sandbox.url}/_sandbox/sink/sheets`,
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify($json) }}',
+		},
 	});
-	for (const workflow of [example('send-paymail-link-from-form'), example('notify-when-paymail-link-paid'), sheets, example('monthly-reconciliation-export')]) {
+	for (const workflow of [
+		example('send-paymail-link-from-form'),
+		example('notify-when-paymail-link-paid'),
+		sheets,
+		example('monthly-reconciliation-export'),
+	]) {
 		await n8n.importWorkflow(workflow);
 	}
 });
@@ -56,13 +111,17 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
-test('Monthly reconciliation export: every payment action of last month\'s payouts in one CSV file', async () => {
+test("Monthly reconciliation export: every payment action of last month's payouts in one CSV file", async () => {
 	const execution = await n8n.execute('exMonthlyExport1');
 	expect(execution.status).toBe('success');
 	const month = DateTime.now().setZone('Europe/Rome').minus({ months: 1 });
 	const [first, last] = [month.startOf('month').toISODate()!, month.endOf('month').toISODate()!];
-	const payouts = sandbox.reporting.list().filter(({ payout }) => payout.date >= first && payout.date <= last);
-	const actions = payouts.flatMap(({ payout, actions: list }) => list.map((action) => ({ payout, action })));
+	const payouts = sandbox.reporting
+		.list()
+		.filter(({ payout }) => payout.date >= first && payout.date <= last);
+	const actions = payouts.flatMap(({ payout, actions: list }) =>
+		list.map((action) => ({ payout, action })),
+	);
 	expect(actions.length).toBeGreaterThan(100);
 	expect(outputOf(execution, "Last Month's Payment Actions")).toHaveLength(actions.length);
 
@@ -70,28 +129,51 @@ test('Monthly reconciliation export: every payment action of last month\'s payou
 	expect(file.binary?.data.fileName).toBe(`settlements-${month.toFormat('yyyy-MM')}.csv`);
 	const lines = Buffer.from(file.binary!.data.data, 'base64').toString('utf8').trim().split('\n');
 	expect(lines).toHaveLength(actions.length + 1);
-	expect(lines[0].split(',').slice(0, 5)).toEqual(['payoutId', 'payoutReference', 'payoutDate', 'id', 'paymentId']);
-	expect(lines[1].startsWith(`${actions[0].payout.id},${actions[0].payout.reference},${actions[0].payout.date},${actions[0].action.id},`)).toBe(true);
+	expect(lines[0].split(',').slice(0, 5)).toEqual([
+		'payoutId',
+		'payoutReference',
+		'payoutDate',
+		'id',
+		'paymentId',
+	]);
+	expect(
+		lines[1].startsWith(
+			`${actions[0].payout.id},${actions[0].payout.reference},${actions[0].payout.date},${actions[0].action.id},`,
+		),
+	).toBe(true);
 });
 
 test('the form, PayMail and Sheets examples, active in a running n8n', async () => {
-	for (const id of ['exPayMailForm001', 'exPayMailPaid001', 'exPayoutsSheet01']) await n8n.cli(['publish:workflow', `--id=${id}`]);
+	for (const id of ['exPayMailForm001', 'exPayMailPaid001', 'exPayoutsSheet01'])
+		await n8n.cli(['publish:workflow', `--id=${id}`]);
 	sandbox.xpay.createLink('EX-PAID-BEFORE', 700, 24, 'https://x.example', {});
 	sandbox.xpay.pay('EX-PAID-BEFORE', 'paid');
 	await n8n.start();
 	const polls = (path: string) => sandbox.requests.filter((r) => r.path.endsWith(path)).length;
-	await waitFor('the activation polls', () => polls('/report/v1/payouts') >= 1 && polls('/ReportPaymail') >= 1, 60_000);
+	await waitFor(
+		'the activation polls',
+		() => polls('/report/v1/payouts') >= 1 && polls('/ReportPaymail') >= 1,
+		60_000,
+	);
 
 	// A customer fills in the form: a link is created and e-mailed to them.
 	const form = new FormData();
 	form.append('field-0', 'anna.verdi@example.com');
 	form.append('field-1', '19.99');
 	form.append('field-2', 'Invoice 2026-042');
-	const response = await fetch(`http://127.0.0.1:${n8n.port}/form/${example('send-paymail-link-from-form').nodes[0].webhookId}`, { method: 'POST', body: form });
+	const response = await fetch(
+		`http://127.0.0.1:${n8n.port}/form/${example('send-paymail-link-from-form').nodes[0].webhookId}`,
+		{ method: 'POST', body: form },
+	);
 	expect(response.status).toBe(200);
 	await waitFor('the payment link e-mail', () => sandbox.smtp.mails.length >= 1, 30_000);
-	const [created] = [...sandbox.xpay.links.values()].filter((link) => link.codiceTransazione.startsWith('N8N'));
-	expect(created).toMatchObject({ importo: 1999, extras: { mail: 'anna.verdi@example.com', descrizione: 'Invoice 2026-042', languageId: 'ENG' } });
+	const [created] = [...sandbox.xpay.links.values()].filter((link) =>
+		link.codiceTransazione.startsWith('N8N'),
+	);
+	expect(created).toMatchObject({
+		importo: 1999,
+		extras: { mail: 'anna.verdi@example.com', descrizione: 'Invoice 2026-042', languageId: 'ENG' },
+	});
 	const [linkMail] = sandbox.smtp.mails;
 	expect(linkMail.to).toEqual(['anna.verdi@example.com']);
 	expect(linkMail.subject).toBe('Your payment link for 19.99 EUR');
@@ -100,14 +182,23 @@ test('the form, PayMail and Sheets examples, active in a running n8n', async () 
 	// She pays; a payout arrives: the shop is told once, and the sheet gets one row per action.
 	sandbox.xpay.pay(created.codiceTransazione, 'paid');
 	const payout = sandbox.reporting.addPayout({ date: today(), currency: 'EUR', actions: 4 });
-	await waitFor('the paid notice and the sheet rows', () => sandbox.smtp.mails.length >= 2 && (sandbox.sinks.sheets ?? []).length >= 4, 150_000);
+	await waitFor(
+		'the paid notice and the sheet rows',
+		() => sandbox.smtp.mails.length >= 2 && (sandbox.sinks.sheets ?? []).length >= 4,
+		150_000,
+	);
 	const before = polls('/ReportPaymail');
 	await waitFor('the next poll', () => polls('/ReportPaymail') > before, 90_000);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 
-	expect(sandbox.smtp.mails.map((mail) => mail.subject)).toEqual(['Your payment link for 19.99 EUR', `Paid: 19.99 EUR (${created.codiceTransazione})`]);
+	expect(sandbox.smtp.mails.map((mail) => mail.subject)).toEqual([
+		'Your payment link for 19.99 EUR',
+		`Paid: 19.99 EUR (${created.codiceTransazione})`,
+	]);
 	expect(sandbox.smtp.mails[1].to).toEqual(['shop@example.com']);
-	const actions = sandbox.reporting.list().find((stored) => stored.payout.id === payout.id)!.actions;
+	const actions = sandbox.reporting
+		.list()
+		.find((stored) => stored.payout.id === payout.id)!.actions;
 	expect(sandbox.sinks.sheets.map((entry) => entry.body)).toEqual(
 		actions.map((action) => ({
 			'Payout Date': payout.date,
@@ -125,18 +216,26 @@ test('the form, PayMail and Sheets examples, active in a running n8n', async () 
 
 // The README's pictures, taken from this running n8n so they never go stale. Skipped only
 // where Debian's chromium is not installed (.ci/run installs it).
-(existsSync(CHROMIUM) ? test : test.skip)('screenshots of the node panel for the README', async () => {
-	const owner = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'NexiE2e2026' };
-	const setup = await fetch(`http://127.0.0.1:${n8n.port}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(owner),
-	});
-	expect(setup.status).toBe(200);
-	const images = join(__dirname, '..', '..', 'docs', 'images');
-	await screenshotNodePanel(`http://127.0.0.1:${n8n.port}`, owner, {
-		search: join(images, 'nexi-node-panel.png'),
-		actions: join(images, 'nexi-xpay-actions.png'),
-	});
-	expect(readFileSync(join(images, 'nexi-xpay-actions.png')).length).toBeGreaterThan(10_000);
-});
+(existsSync(CHROMIUM) ? test : test.skip)(
+	'screenshots of the node panel for the README',
+	async () => {
+		const owner = {
+			email: 'owner@example.com',
+			firstName: 'E2E',
+			lastName: 'Owner',
+			password: 'NexiE2e2026',
+		};
+		const setup = await fetch(`http://127.0.0.1:${n8n.port}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
+		expect(setup.status).toBe(200);
+		const images = join(__dirname, '..', '..', 'docs', 'images');
+		await screenshotNodePanel(`http://127.0.0.1:${n8n.port}`, owner, {
+			search: join(images, 'nexi-node-panel.png'),
+			actions: join(images, 'nexi-xpay-actions.png'),
+		});
+		expect(readFileSync(join(images, 'nexi-xpay-actions.png')).length).toBeGreaterThan(10_000);
+	},
+);

@@ -20,10 +20,16 @@ export default async function globalSetup(): Promise<void> {
 	);
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
 	const packDir = mkdtempSync(join(tmpdir(), 'nexi-pack-'));
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' })
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	})
 		.trim()
 		.split('\n')
 		.pop() as string;
 	mkdirSync(join(ROOT, '.cache'), { recursive: true });
-	writeFileSync(SETUP_FILE, JSON.stringify({ node: env.N8N_NODE, n8n: env.N8N_BIN, tarball: join(packDir, tarball) }));
+	writeFileSync(
+		SETUP_FILE,
+		JSON.stringify({ node: env.N8N_NODE, n8n: env.N8N_BIN, tarball: join(packDir, tarball) }),
+	);
 }

@@ -13,7 +13,25 @@ interface Setup {
 
 export interface ExecutionResult {
 	status: string;
-	data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; binary?: Record<string, { data: string; fileName?: string; mimeType?: string }> }>> }; error?: { message: string } }>>; error?: { message: string } } };
+	data: {
+		resultData: {
+			runData: Record<
+				string,
+				Array<{
+					data?: {
+						main: Array<
+							Array<{
+								json: Record<string, unknown>;
+								binary?: Record<string, { data: string; fileName?: string; mimeType?: string }>;
+							}>
+						>;
+					};
+					error?: { message: string };
+				}>
+			>;
+			error?: { message: string };
+		};
+	};
 }
 
 let nextPort = 0;
@@ -41,7 +59,11 @@ export class N8n {
 		const target = join(this.folder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-nexi');
 		mkdirSync(target, { recursive: true });
 		const untar = spawn('tar', ['-xzf', this.setup.tarball, '-C', target, '--strip-components=1']);
-		this.untarred = new Promise((resolve, reject) => untar.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tar exited ${code}`)))));
+		this.untarred = new Promise((resolve, reject) =>
+			untar.on('exit', (code) =>
+				code === 0 ? resolve() : reject(new Error(`tar exited ${code}`)),
+			),
+		);
 	}
 
 	private readonly untarred: Promise<void>;
@@ -74,10 +96,18 @@ export class N8n {
 	async cliOutput(args: string[]): Promise<{ stdout: string; stderr: string }> {
 		await this.untarred;
 		return await new Promise((resolve, reject) => {
-			execFile(this.setup.node, [this.setup.n8n, ...args], { env: this.env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-				if (error) reject(new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`));
-				else resolve({ stdout, stderr });
-			});
+			execFile(
+				this.setup.node,
+				[this.setup.n8n, ...args],
+				{ env: this.env, maxBuffer: 256 * 1024 * 1024 },
+				(error, stdout, stderr) => {
+					if (error)
+						reject(
+							new Error(`n8n ${args.join(' ')} failed: ${error.message}\n${stdout}\n${stderr}`),
+						);
+					else resolve({ stdout, stderr });
+				},
+			);
 		});
 	}
 
@@ -109,12 +139,16 @@ export class N8n {
 	/** `n8n start`, resolved once it answers /healthz/readiness. */
 	async start(): Promise<void> {
 		await this.untarred;
-		this.server = spawn(this.setup.node, [this.setup.n8n, 'start'], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		this.server = spawn(this.setup.node, [this.setup.n8n, 'start'], {
+			env: this.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		this.server.stdout?.on('data', (chunk) => (this.serverLog += String(chunk)));
 		this.server.stderr?.on('data', (chunk) => (this.serverLog += String(chunk)));
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null) throw new Error(`n8n start exited:\n${this.serverLog.slice(-3000)}`);
+			if (this.server.exitCode !== null)
+				throw new Error(`n8n start exited:\n${this.serverLog.slice(-3000)}`);
 			try {
 				const response = await fetch(`http://127.0.0.1:${this.port}/healthz/readiness`);
 				if (response.ok) return;
@@ -137,7 +171,11 @@ export class N8n {
 	/** `n8n worker` (queue mode): takes executions from Redis, with its own runner and health ports. */
 	startWorker(): void {
 		this.worker = spawn(this.setup.node, [this.setup.n8n, 'worker', '--concurrency=2'], {
-			env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(this.port + 1100), QUEUE_HEALTH_CHECK_PORT: String(this.port + 1200) },
+			env: {
+				...this.env,
+				N8N_RUNNERS_BROKER_PORT: String(this.port + 1100),
+				QUEUE_HEALTH_CHECK_PORT: String(this.port + 1200),
+			},
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.worker.stdout?.on('data', (chunk) => (this.workerLog += String(chunk)));
@@ -157,7 +195,10 @@ export class N8n {
 /** The output items of one node in an execution. */
 export function outputOf(execution: ExecutionResult, nodeName: string) {
 	const run = execution.data.resultData.runData[nodeName]?.[0];
-	if (!run) throw new Error(`node "${nodeName}" did not run; error: ${execution.data.resultData.error?.message}`);
+	if (!run)
+		throw new Error(
+			`node "${nodeName}" did not run; error: ${execution.data.resultData.error?.message}`,
+		);
 	if (run.error) throw new Error(`node "${nodeName}" failed: ${run.error.message}`);
 	return run.data?.main[0] ?? [];
 }
@@ -181,7 +222,9 @@ export function parseExecution(output: string): ExecutionResult {
 	const lines = output
 		.replace(/\x1b\[[0-9;]*m/g, '')
 		.split('\n')
-		.map((line) => (/^\S+\s+info\s+\{$/.test(line) ? '{' : /^\}\s+\{ "file":.*\}$/.test(line) ? '}' : line));
+		.map((line) =>
+			/^\S+\s+info\s+\{$/.test(line) ? '{' : /^\}\s+\{ "file":.*\}$/.test(line) ? '}' : line,
+		);
 	for (let start = lines.indexOf('{'); start >= 0; start = lines.indexOf('{', start + 1)) {
 		for (let end = lines.indexOf('}', start); end >= 0; end = lines.indexOf('}', end + 1)) {
 			try {

@@ -20,7 +20,10 @@ const XPAY = 'n8n-nodes-nexi.nexiXPay';
 beforeAll(async () => {
 	sandbox = await startSandbox({ reporting: { endDate: '2026-11-20' } });
 	n8n = new N8n();
-	orderCode = sandbox.xpay.addOrder({ codiceTransazione: 'E2E-ORDER-0001', importo: 5000 }).codiceTransazione;
+	orderCode = sandbox.xpay.addOrder({
+		codiceTransazione: 'E2E-ORDER-0001',
+		importo: 5000,
+	}).codiceTransazione;
 	await n8n.importCredentials(credentialsFor(sandbox));
 	await n8n.importWorkflow(
 		workflow(
@@ -28,20 +31,160 @@ beforeAll(async () => {
 			'Every operation',
 			[
 				{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
-				{ name: 'Payouts', type: REPORTING, credential: 'checkout', parameters: { resource: 'payout', operation: 'getMany', fromDate: '2026-10-01', toDate: '2026-10-31', returnAll: true } },
-				{ name: 'First Payout', type: REPORTING, credential: 'checkout', parameters: { resource: 'payout', operation: 'getMany', fromDate: '2026-10-01', toDate: '2026-10-31', returnAll: false, limit: 1, filters: { currency: 'SEK' } } },
-				{ name: 'Payout', type: REPORTING, credential: 'checkout', parameters: { resource: 'payout', operation: 'get', payoutId: '={{ $json.id }}', includePaymentActions: true } },
-				{ name: 'Actions', type: REPORTING, credential: 'checkout', parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: '={{ $json.id }}', returnAll: true } },
-				{ name: 'Export', type: REPORTING, credential: 'checkout', parameters: { resource: 'paymentAction', operation: 'getMany', source: 'dateRange', fromDate: '2026-10-01', toDate: '2026-10-07', returnAll: true, filters: { actionTypes: ['REFUND'] } } },
-				{ name: 'Capture', type: XPAY, credential: 'xpay', parameters: { resource: 'order', operation: 'capture', transactionCode: orderCode, amount: 12.34 } },
-				{ name: 'Refund', type: XPAY, credential: 'xpay', parameters: { resource: 'order', operation: 'refund', transactionCode: '={{ $json.transactionCode }}', amount: 2.34 } },
-				{ name: 'Order', type: XPAY, credential: 'xpay', parameters: { resource: 'order', operation: 'get', transactionCode: '={{ $json.transactionCode }}' } },
-				{ name: 'Orders', type: XPAY, credential: 'xpay', parameters: { resource: 'order', operation: 'getMany', fromDate: '={{ $today.minus({ days: 59 }) }}', toDate: '={{ $today }}', returnAll: true } },
-				{ name: 'Create Link', type: XPAY, credential: 'xpay', parameters: { resource: 'payMailLink', operation: 'create', transactionCode: 'E2E-LINK-0001', amount: 25, returnUrl: 'https://shop.example/ok', additionalFields: { email: 'anna@example.com', description: 'E2E' } } },
-				{ name: 'Regenerate Link', type: XPAY, credential: 'xpay', parameters: { resource: 'payMailLink', operation: 'regenerate', transactionCode: '={{ $json.transactionCode }}', additionalFields: { expiresInHours: 48 } } },
-				{ name: 'Links', type: XPAY, credential: 'xpay', parameters: { resource: 'payMailLink', operation: 'getMany', fromDate: '={{ $today.minus({ days: 59 }) }}', toDate: '={{ $today }}', returnAll: true } },
-				{ name: 'Reports', type: XPAY, credential: 'xpay', parameters: { resource: 'report', operation: 'getMany' } },
-				{ name: 'Download', type: XPAY, credential: 'xpay', parameters: { resource: 'report', operation: 'download', reportId: '900001' } },
+				{
+					name: 'Payouts',
+					type: REPORTING,
+					credential: 'checkout',
+					parameters: {
+						resource: 'payout',
+						operation: 'getMany',
+						fromDate: '2026-10-01',
+						toDate: '2026-10-31',
+						returnAll: true,
+					},
+				},
+				{
+					name: 'First Payout',
+					type: REPORTING,
+					credential: 'checkout',
+					parameters: {
+						resource: 'payout',
+						operation: 'getMany',
+						fromDate: '2026-10-01',
+						toDate: '2026-10-31',
+						returnAll: false,
+						limit: 1,
+						filters: { currency: 'SEK' },
+					},
+				},
+				{
+					name: 'Payout',
+					type: REPORTING,
+					credential: 'checkout',
+					parameters: {
+						resource: 'payout',
+						operation: 'get',
+						payoutId: '={{ $json.id }}',
+						includePaymentActions: true,
+					},
+				},
+				{
+					name: 'Actions',
+					type: REPORTING,
+					credential: 'checkout',
+					parameters: {
+						resource: 'paymentAction',
+						operation: 'getMany',
+						payoutId: '={{ $json.id }}',
+						returnAll: true,
+					},
+				},
+				{
+					name: 'Export',
+					type: REPORTING,
+					credential: 'checkout',
+					parameters: {
+						resource: 'paymentAction',
+						operation: 'getMany',
+						source: 'dateRange',
+						fromDate: '2026-10-01',
+						toDate: '2026-10-07',
+						returnAll: true,
+						filters: { actionTypes: ['REFUND'] },
+					},
+				},
+				{
+					name: 'Capture',
+					type: XPAY,
+					credential: 'xpay',
+					parameters: {
+						resource: 'order',
+						operation: 'capture',
+						transactionCode: orderCode,
+						amount: 12.34,
+					},
+				},
+				{
+					name: 'Refund',
+					type: XPAY,
+					credential: 'xpay',
+					parameters: {
+						resource: 'order',
+						operation: 'refund',
+						transactionCode: '={{ $json.transactionCode }}',
+						amount: 2.34,
+					},
+				},
+				{
+					name: 'Order',
+					type: XPAY,
+					credential: 'xpay',
+					parameters: {
+						resource: 'order',
+						operation: 'get',
+						transactionCode: '={{ $json.transactionCode }}',
+					},
+				},
+				{
+					name: 'Orders',
+					type: XPAY,
+					credential: 'xpay',
+					parameters: {
+						resource: 'order',
+						operation: 'getMany',
+						fromDate: '={{ $today.minus({ days: 59 }) }}',
+						toDate: '={{ $today }}',
+						returnAll: true,
+					},
+				},
+				{
+					name: 'Create Link',
+					type: XPAY,
+					credential: 'xpay',
+					parameters: {
+						resource: 'payMailLink',
+						operation: 'create',
+						transactionCode: 'E2E-LINK-0001',
+						amount: 25,
+						returnUrl: 'https://shop.example/ok',
+						additionalFields: { email: 'anna@example.com', description: 'E2E' },
+					},
+				},
+				{
+					name: 'Regenerate Link',
+					type: XPAY,
+					credential: 'xpay',
+					parameters: {
+						resource: 'payMailLink',
+						operation: 'regenerate',
+						transactionCode: '={{ $json.transactionCode }}',
+						additionalFields: { expiresInHours: 48 },
+					},
+				},
+				{
+					name: 'Links',
+					type: XPAY,
+					credential: 'xpay',
+					parameters: {
+						resource: 'payMailLink',
+						operation: 'getMany',
+						fromDate: '={{ $today.minus({ days: 59 }) }}',
+						toDate: '={{ $today }}',
+						returnAll: true,
+					},
+				},
+				{
+					name: 'Reports',
+					type: XPAY,
+					credential: 'xpay',
+					parameters: { resource: 'report', operation: 'getMany' },
+				},
+				{
+					name: 'Download',
+					type: XPAY,
+					credential: 'xpay',
+					parameters: { resource: 'report', operation: 'download', reportId: '900001' },
+				},
 			],
 			[
 				['Start', 'Payouts'],
@@ -77,21 +220,41 @@ test('the execution succeeded', () => {
 
 test('Reporting: payouts, one payout with its actions, its actions as rows, the refund export', () => {
 	const stored = sandbox.reporting.list();
-	const october = stored.filter(({ payout }) => payout.date >= '2026-10-01' && payout.date <= '2026-10-31');
+	const october = stored.filter(
+		({ payout }) => payout.date >= '2026-10-01' && payout.date <= '2026-10-31',
+	);
 	expect(json('Payouts')).toEqual(october.map(({ payout }) => payout));
 
 	const first = october.find(({ payout }) => payout.currency === 'SEK')!;
 	expect(json('First Payout')).toEqual([first.payout]);
-	expect(json('Payout')).toEqual([{ ...first.payout, numberOfPaymentActions: first.actions.length, paymentActions: first.actions }]);
+	expect(json('Payout')).toEqual([
+		{
+			...first.payout,
+			numberOfPaymentActions: first.actions.length,
+			paymentActions: first.actions,
+		},
+	]);
 	expect(json('Actions')).toEqual(
-		first.actions.map((action) => ({ payoutId: first.payout.id, payoutReference: first.payout.reference, payoutDate: first.payout.date, ...action })),
+		first.actions.map((action) => ({
+			payoutId: first.payout.id,
+			payoutReference: first.payout.reference,
+			payoutDate: first.payout.date,
+			...action,
+		})),
 	);
 
-	const week = stored.filter(({ payout }) => payout.date >= '2026-10-01' && payout.date <= '2026-10-07');
+	const week = stored.filter(
+		({ payout }) => payout.date >= '2026-10-01' && payout.date <= '2026-10-07',
+	);
 	const refunds = week.flatMap(({ payout, actions }) =>
 		actions
 			.filter((action) => action.paymentAction === 'REFUND')
-			.map((action) => ({ payoutId: payout.id, payoutReference: payout.reference, payoutDate: payout.date, ...action })),
+			.map((action) => ({
+				payoutId: payout.id,
+				payoutReference: payout.reference,
+				payoutDate: payout.date,
+				...action,
+			})),
 	);
 	expect(refunds.length).toBeGreaterThan(0);
 	expect(json('Export')).toEqual(refunds);
@@ -99,10 +262,25 @@ test('Reporting: payouts, one payout with its actions, its actions as rows, the 
 
 test('XPay: capture, refund and the order afterwards', () => {
 	expect(json('Capture')).toEqual([
-		expect.objectContaining({ transactionCode: orderCode, operation: 'capture', amount: 12.34, amountMinor: 1234, currency: 'EUR', success: true, orderStatus: 'partially_captured' }),
+		expect.objectContaining({
+			transactionCode: orderCode,
+			operation: 'capture',
+			amount: 12.34,
+			amountMinor: 1234,
+			currency: 'EUR',
+			success: true,
+			orderStatus: 'partially_captured',
+		}),
 	]);
 	expect(json('Refund')).toEqual([
-		expect.objectContaining({ transactionCode: orderCode, operation: 'refund', amountMinor: 234, orderStatus: 'partially_refunded', capturedAmount: 12.34, refundedAmount: 2.34 }),
+		expect.objectContaining({
+			transactionCode: orderCode,
+			operation: 'refund',
+			amountMinor: 234,
+			orderStatus: 'partially_refunded',
+			capturedAmount: 12.34,
+			refundedAmount: 2.34,
+		}),
 	]);
 	expect(json('Order')).toEqual([
 		expect.objectContaining({
@@ -133,10 +311,19 @@ test('XPay: every order of the last 60 days', () => {
 test('XPay: a PayMail link created, regenerated, and listed', () => {
 	const link = sandbox.xpay.links.get('E2E-LINK-0001')!;
 	expect(json('Create Link')).toEqual([
-		expect.objectContaining({ transactionCode: 'E2E-LINK-0001', url: `${sandbox.url}/ecomm/ecomm/PayMail?token=${link.token}`, amount: 25, amountMinor: 2500 }),
+		expect.objectContaining({
+			transactionCode: 'E2E-LINK-0001',
+			url: `${sandbox.url}/ecomm/ecomm/PayMail?token=${link.token}`,
+			amount: 25,
+			amountMinor: 2500,
+		}),
 	]);
 	expect(json('Regenerate Link')).toEqual([
-		expect.objectContaining({ transactionCode: 'E2E-LINK-0001', codeChanged: false, url: `${sandbox.url}/ecomm/ecomm/PayMail?token=${link.token}` }),
+		expect.objectContaining({
+			transactionCode: 'E2E-LINK-0001',
+			codeChanged: false,
+			url: `${sandbox.url}/ecomm/ecomm/PayMail?token=${link.token}`,
+		}),
 	]);
 	const since = DateTime.now().setZone('Europe/Rome').minus({ days: 59 }).toISODate()!;
 	const expected = [...sandbox.xpay.links.values()]
@@ -148,10 +335,26 @@ test('XPay: a PayMail link created, regenerated, and listed', () => {
 });
 
 test('XPay: reports listed and one downloaded as a binary file', () => {
-	expect(json('Reports').map((r) => r.reportId)).toEqual(['900001', '900002', '900003', '900004', '900005', '900006', '900007', '900008', '900009', '900010']);
+	expect(json('Reports').map((r) => r.reportId)).toEqual([
+		'900001',
+		'900002',
+		'900003',
+		'900004',
+		'900005',
+		'900006',
+		'900007',
+		'900008',
+		'900009',
+		'900010',
+	]);
 	const [item] = outputOf(execution, 'Download');
 	const csv = sandbox.xpay.reportCsv(sandbox.xpay.reports.find((r) => r.idReport === '900001')!);
-	expect(item.json).toEqual({ reportId: '900001', fileName: 'report_900001.csv', mimeType: 'text/csv', fileSize: Buffer.byteLength(csv) });
+	expect(item.json).toEqual({
+		reportId: '900001',
+		fileName: 'report_900001.csv',
+		mimeType: 'text/csv',
+		fileSize: Buffer.byteLength(csv),
+	});
 	expect(item.binary?.data.fileName).toBe('report_900001.csv');
 	expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toBe(csv);
 });

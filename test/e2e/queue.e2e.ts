@@ -16,7 +16,10 @@ const redisPort = 6400 + (process.pid % 500);
 async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\nmain:\n${n8n.log.slice(-3000)}\nworker:\n${n8n.workerLog.slice(-3000)}`);
+		if (Date.now() > deadline)
+			throw new Error(
+				`timed out waiting for ${what}\nmain:\n${n8n.log.slice(-3000)}\nworker:\n${n8n.workerLog.slice(-3000)}`,
+			);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }
@@ -28,19 +31,56 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs: number
  */
 (existsSync(REDIS) ? describe : describe.skip)('queue mode', () => {
 	beforeAll(async () => {
-		redis = spawn(REDIS, ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+		redis = spawn(
+			REDIS,
+			['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+			{ stdio: 'ignore' },
+		);
 		sandbox = await startSandbox({ reporting: { days: 0 }, xpay: { orders: 0, links: 0 } });
-		sandbox.xpay.addOrder({ codiceTransazione: 'QUEUE-ORDER-01', importo: 4321, stato: 'Contabilizzato' });
-		n8n = new N8n({ EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redisPort) });
+		sandbox.xpay.addOrder({
+			codiceTransazione: 'QUEUE-ORDER-01',
+			importo: 4321,
+			stato: 'Contabilizzato',
+		});
+		n8n = new N8n({
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(redisPort),
+		});
 		await n8n.importCredentials(credentialsFor(sandbox));
 		await n8n.importWorkflow(
 			workflow(
 				'e2eQueueWorkflow',
 				'Queue mode',
 				[
-					{ name: 'New Payout', type: 'n8n-nodes-nexi.nexiReportingTrigger', credential: 'checkout', parameters: { event: 'newPayout', output: 'payout', pollTimes: { item: [{ mode: 'everyMinute' }] } } },
-					{ name: 'Payout', type: 'n8n-nodes-nexi.nexiReporting', credential: 'checkout', parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: '={{ $json.id }}', returnAll: true } },
-					{ name: 'Order', type: 'n8n-nodes-nexi.nexiXPay', credential: 'xpay', executeOnce: true, parameters: { resource: 'order', operation: 'get', transactionCode: 'QUEUE-ORDER-01' } },
+					{
+						name: 'New Payout',
+						type: 'n8n-nodes-nexi.nexiReportingTrigger',
+						credential: 'checkout',
+						parameters: {
+							event: 'newPayout',
+							output: 'payout',
+							pollTimes: { item: [{ mode: 'everyMinute' }] },
+						},
+					},
+					{
+						name: 'Payout',
+						type: 'n8n-nodes-nexi.nexiReporting',
+						credential: 'checkout',
+						parameters: {
+							resource: 'paymentAction',
+							operation: 'getMany',
+							payoutId: '={{ $json.id }}',
+							returnAll: true,
+						},
+					},
+					{
+						name: 'Order',
+						type: 'n8n-nodes-nexi.nexiXPay',
+						credential: 'xpay',
+						executeOnce: true,
+						parameters: { resource: 'order', operation: 'get', transactionCode: 'QUEUE-ORDER-01' },
+					},
 					{
 						name: 'Sink',
 						type: 'n8n-nodes-base.httpRequest',
@@ -50,7 +90,8 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs: number
 							url: `${sandbox.url}/_sandbox/sink/queue`,
 							sendBody: true,
 							specifyBody: 'json',
-							jsonBody: "={{ JSON.stringify({ execution: $execution.id, payoutId: $('New Payout').first().json.id, actions: $('Payout').all().length, order: $json.status }) }}",
+							jsonBody:
+								"={{ JSON.stringify({ execution: $execution.id, payoutId: $('New Payout').first().json.id, actions: $('Payout').all().length, order: $json.status }) }}",
 						},
 					},
 				],
@@ -73,12 +114,28 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs: number
 	test('the trigger polls on the main process; a worker runs both nodes unchanged', async () => {
 		await n8n.start();
 		n8n.startWorker();
-		await waitFor('the activation poll', () => sandbox.requests.some((r) => r.path === '/report/v1/payouts'), 60_000);
-		const payout = sandbox.reporting.addPayout({ date: DateTime.now().setZone('Europe/Rome').toISODate()!, currency: 'EUR', actions: 5 });
+		await waitFor(
+			'the activation poll',
+			() => sandbox.requests.some((r) => r.path === '/report/v1/payouts'),
+			60_000,
+		);
+		const payout = sandbox.reporting.addPayout({
+			date: DateTime.now().setZone('Europe/Rome').toISODate()!,
+			currency: 'EUR',
+			actions: 5,
+		});
 		await waitFor('the execution', () => (sandbox.sinks.queue ?? []).length >= 1, 150_000);
-		const [{ body }] = sandbox.sinks.queue as Array<{ body: { execution: string; payoutId: string; actions: number; order: string } }>;
+		const [{ body }] = sandbox.sinks.queue as Array<{
+			body: { execution: string; payoutId: string; actions: number; order: string };
+		}>;
 		expect(body).toMatchObject({ payoutId: payout.id, actions: 5, order: 'captured' });
-		await waitFor('the worker to report the execution', () => n8n.workerLog.includes(`execution ${body.execution}`) || n8n.workerLog.includes(`Execution ${body.execution}`), 30_000);
+		await waitFor(
+			'the worker to report the execution',
+			() =>
+				n8n.workerLog.includes(`execution ${body.execution}`) ||
+				n8n.workerLog.includes(`Execution ${body.execution}`),
+			30_000,
+		);
 		expect(sandbox.sinks.queue).toHaveLength(1);
 	});
 });

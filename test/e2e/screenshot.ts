@@ -13,23 +13,37 @@ export async function screenshotNodePanel(
 	login: { email: string; password: string },
 	files: { search: string; actions: string },
 ): Promise<void> {
-	if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does)`);
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
 		// Chromium's own background traffic is refused on this closed network: switch it off.
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
 		const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
 		await page.goto(`${baseUrl}/signin`);
 		await page.getByLabel(/email/i).first().fill(login.email);
-		await page.getByLabel(/password/i).first().fill(login.password);
+		await page
+			.getByLabel(/password/i)
+			.first()
+			.fill(login.password);
 		await page.getByRole('button', { name: /sign in/i }).click();
 		await page.waitForURL(/home|workflows/, { timeout: 60_000 });
 		await page.goto(`${baseUrl}/workflow/new`);
 		const addFirstStep = page.locator('[data-test-id="canvas-add-button"]').first();
 		await addFirstStep.waitFor({ timeout: 60_000 });
-		const search = page.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input').first();
+		const search = page
+			.locator('[data-test-id="node-creator-search-bar"] input, [data-test-id="search-bar"] input')
+			.first();
 		// The canvas can take a moment to listen after it is drawn: click until the panel opens.
 		for (let attempt = 0; attempt < 5 && !(await search.isVisible()); attempt++) {
 			await addFirstStep.click();
@@ -42,13 +56,24 @@ export async function screenshotNodePanel(
 		// Opening Nexi XPay lists its trigger events and every action, in plain English.
 		await page.getByText('Nexi XPay', { exact: true }).first().click();
 		const capture = page.getByText(/capture a payment/i).first();
-		await page.getByText(/^Actions \(\d+\)/).first().waitFor({ timeout: 30_000 });
-		if (!(await capture.isVisible())) await page.getByText(/^Actions \(\d+\)/).first().click();
+		await page
+			.getByText(/^Actions \(\d+\)/)
+			.first()
+			.waitFor({ timeout: 30_000 });
+		if (!(await capture.isVisible()))
+			await page
+				.getByText(/^Actions \(\d+\)/)
+				.first()
+				.click();
 		await capture.waitFor({ timeout: 30_000 });
 		await page.waitForTimeout(500);
 		await page.screenshot({ path: files.actions });
 	} catch (error) {
-		await browser.contexts()[0]?.pages()[0]?.screenshot({ path: `${files.search}.failed.png` }).catch(() => undefined);
+		await browser
+			.contexts()[0]
+			?.pages()[0]
+			?.screenshot({ path: `${files.search}.failed.png` })
+			.catch(() => undefined);
 		throw error;
 	} finally {
 		await browser.close();

@@ -17,16 +17,43 @@ let stdout = '';
  * refused, through successes and failures of both nodes. None may appear anywhere n8n writes.
  */
 beforeAll(async () => {
-	sandbox = await startSandbox({ reporting: { secretKey: CANARY_KEY, endDate: '2026-11-20' }, xpay: { macKey: CANARY_MAC, orders: 5, links: 5 } });
+	sandbox = await startSandbox({
+		reporting: { secretKey: CANARY_KEY, endDate: '2026-11-20' },
+		xpay: { macKey: CANARY_MAC, orders: 5, links: 5 },
+	});
 	n8n = new N8n({ N8N_LOG_LEVEL: 'debug' });
-	const credential = (id: string, name: string, type: string, data: object) => ({ id, name, type, data: { environment: 'custom', baseUrl: sandbox.url, ...data } });
+	const credential = (id: string, name: string, type: string, data: object) => ({
+		id,
+		name,
+		type,
+		data: { environment: 'custom', baseUrl: sandbox.url, ...data },
+	});
 	await n8n.importCredentials([
-		credential('canaryCheckout01', 'Canary checkout', 'nexiCheckoutApi', { secretKey: `test-secret-key-${CANARY_KEY}`, merchantNumber: '' }),
-		credential('canaryCheckout02', 'Canary checkout wrong', 'nexiCheckoutApi', { secretKey: CANARY_WRONG_KEY, merchantNumber: '' }),
-		credential('canaryXPay000001', 'Canary xpay', 'nexiXPayApi', { alias: sandbox.xpay.options.alias, macKey: CANARY_MAC }),
-		credential('canaryXPay000002', 'Canary xpay wrong', 'nexiXPayApi', { alias: sandbox.xpay.options.alias, macKey: CANARY_WRONG_MAC }),
+		credential('canaryCheckout01', 'Canary checkout', 'nexiCheckoutApi', {
+			secretKey: `test-secret-key-${CANARY_KEY}`,
+			merchantNumber: '',
+		}),
+		credential('canaryCheckout02', 'Canary checkout wrong', 'nexiCheckoutApi', {
+			secretKey: CANARY_WRONG_KEY,
+			merchantNumber: '',
+		}),
+		credential('canaryXPay000001', 'Canary xpay', 'nexiXPayApi', {
+			alias: sandbox.xpay.options.alias,
+			macKey: CANARY_MAC,
+		}),
+		credential('canaryXPay000002', 'Canary xpay wrong', 'nexiXPayApi', {
+			alias: sandbox.xpay.options.alias,
+			macKey: CANARY_WRONG_MAC,
+		}),
 	]);
-	const node = (name: string, type: string, credentialType: string, id: string, credentialName: string, parameters: object) => ({
+	const node = (
+		name: string,
+		type: string,
+		credentialType: string,
+		id: string,
+		credentialName: string,
+		parameters: object,
+	) => ({
 		id: name,
 		name,
 		type,
@@ -36,16 +63,71 @@ beforeAll(async () => {
 		onError: 'continueRegularOutput',
 		credentials: { [credentialType]: { id, name: credentialName } },
 	});
-	const flow = workflow('canaryWorkflow01', 'Canaries', [{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }], []);
-	const list = { resource: 'payout', operation: 'getMany', fromDate: '2026-11-01', toDate: '2026-11-20', returnAll: true };
-	const order = { resource: 'order', operation: 'getMany', fromDate: '={{ $today.minus({ days: 30 }) }}', toDate: '={{ $today }}', returnAll: true };
-	flow.nodes.push(
-		node('Payouts', 'n8n-nodes-nexi.nexiReporting', 'nexiCheckoutApi', 'canaryCheckout01', 'Canary checkout', list) as never,
-		node('Payouts Refused', 'n8n-nodes-nexi.nexiReporting', 'nexiCheckoutApi', 'canaryCheckout02', 'Canary checkout wrong', list) as never,
-		node('Orders', 'n8n-nodes-nexi.nexiXPay', 'nexiXPayApi', 'canaryXPay000001', 'Canary xpay', order) as never,
-		node('Orders Untrusted', 'n8n-nodes-nexi.nexiXPay', 'nexiXPayApi', 'canaryXPay000002', 'Canary xpay wrong', order) as never,
+	const flow = workflow(
+		'canaryWorkflow01',
+		'Canaries',
+		[{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }],
+		[],
 	);
-	flow.connections = { Start: { main: [['Payouts', 'Payouts Refused', 'Orders', 'Orders Untrusted'].map((name) => ({ node: name, type: 'main', index: 0 }))] } };
+	const list = {
+		resource: 'payout',
+		operation: 'getMany',
+		fromDate: '2026-11-01',
+		toDate: '2026-11-20',
+		returnAll: true,
+	};
+	const order = {
+		resource: 'order',
+		operation: 'getMany',
+		fromDate: '={{ $today.minus({ days: 30 }) }}',
+		toDate: '={{ $today }}',
+		returnAll: true,
+	};
+	flow.nodes.push(
+		node(
+			'Payouts',
+			'n8n-nodes-nexi.nexiReporting',
+			'nexiCheckoutApi',
+			'canaryCheckout01',
+			'Canary checkout',
+			list,
+		) as never,
+		node(
+			'Payouts Refused',
+			'n8n-nodes-nexi.nexiReporting',
+			'nexiCheckoutApi',
+			'canaryCheckout02',
+			'Canary checkout wrong',
+			list,
+		) as never,
+		node(
+			'Orders',
+			'n8n-nodes-nexi.nexiXPay',
+			'nexiXPayApi',
+			'canaryXPay000001',
+			'Canary xpay',
+			order,
+		) as never,
+		node(
+			'Orders Untrusted',
+			'n8n-nodes-nexi.nexiXPay',
+			'nexiXPayApi',
+			'canaryXPay000002',
+			'Canary xpay wrong',
+			order,
+		) as never,
+	);
+	flow.connections = {
+		Start: {
+			main: [
+				['Payouts', 'Payouts Refused', 'Orders', 'Orders Untrusted'].map((name) => ({
+					node: name,
+					type: 'main',
+					index: 0,
+				})),
+			],
+		},
+	};
 	await n8n.importWorkflow(flow);
 	const printed = await n8n.cliOutput(['execute', '--id=canaryWorkflow01', '--rawOutput']);
 	stdout = printed.stdout;
@@ -60,7 +142,9 @@ afterAll(async () => {
 test('the run worked, and failed, where it should', () => {
 	const execution = parseExecution(stdout);
 	expect(outputOf(execution, 'Payouts').length).toBeGreaterThan(5);
-	expect(outputOf(execution, 'Payouts Refused')[0].json.error).toBe('Nexi rejected the secret key for the Custom environment');
+	expect(outputOf(execution, 'Payouts Refused')[0].json.error).toBe(
+		'Nexi rejected the secret key for the Custom environment',
+	);
 	expect(outputOf(execution, 'Orders').length).toBeGreaterThan(0);
 	expect(String(outputOf(execution, 'Orders Untrusted')[0].json.error)).toContain('not trusted');
 	// Debug logging was really on.

@@ -10,12 +10,21 @@ let n8n: N8n;
 const today = () => DateTime.now().setZone('Europe/Rome').toISODate()!;
 
 /** A trigger workflow that posts what it receives to a sandbox sink, with the execution's id. */
-function sinkWorkflow(id: string, trigger: { type: string; parameters: Record<string, unknown>; credential: 'checkout' | 'xpay' }, sink: string, field: string) {
+function sinkWorkflow(
+	id: string,
+	trigger: { type: string; parameters: Record<string, unknown>; credential: 'checkout' | 'xpay' },
+	sink: string,
+	field: string,
+) {
 	return workflow(
 		id,
 		`Sink ${sink}`,
 		[
-			{ name: 'Trigger', ...trigger, parameters: { ...trigger.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } } },
+			{
+				name: 'Trigger',
+				...trigger,
+				parameters: { ...trigger.parameters, pollTimes: { item: [{ mode: 'everyMinute' }] } },
+			},
 			{
 				name: 'Sink',
 				type: 'n8n-nodes-base.httpRequest',
@@ -38,22 +47,42 @@ const polls = (path: string) => sandbox.requests.filter((r) => r.path.endsWith(p
 async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${n8n.log.slice(-4000)}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out waiting for ${what}\n${n8n.log.slice(-4000)}`);
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 }
 
-const received = (sink: string) => (sandbox.sinks[sink] ?? []).map((entry) => entry.body as { execution: string; key: string });
+const received = (sink: string) =>
+	(sandbox.sinks[sink] ?? []).map((entry) => entry.body as { execution: string; key: string });
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ reporting: { days: 0 }, xpay: { orders: 0, links: 0 } });
 	n8n = new N8n();
 	await n8n.importCredentials(credentialsFor(sandbox));
 	await n8n.importWorkflow(
-		sinkWorkflow('e2ePayoutTrigger', { type: 'n8n-nodes-nexi.nexiReportingTrigger', credential: 'checkout', parameters: { event: 'newPayout', output: 'payout', lookbackDays: 7 } }, 'payouts', 'id'),
+		sinkWorkflow(
+			'e2ePayoutTrigger',
+			{
+				type: 'n8n-nodes-nexi.nexiReportingTrigger',
+				credential: 'checkout',
+				parameters: { event: 'newPayout', output: 'payout', lookbackDays: 7 },
+			},
+			'payouts',
+			'id',
+		),
 	);
 	await n8n.importWorkflow(
-		sinkWorkflow('e2eLinkTrigger00', { type: 'n8n-nodes-nexi.nexiXPayTrigger', credential: 'xpay', parameters: { event: 'payMailLinkPaid', lookbackDays: 2 } }, 'links', 'transactionCode'),
+		sinkWorkflow(
+			'e2eLinkTrigger00',
+			{
+				type: 'n8n-nodes-nexi.nexiXPayTrigger',
+				credential: 'xpay',
+				parameters: { event: 'payMailLinkPaid', lookbackDays: 2 },
+			},
+			'links',
+			'transactionCode',
+		),
 	);
 	await n8n.cli(['publish:workflow', '--id=e2ePayoutTrigger']);
 	await n8n.cli(['publish:workflow', '--id=e2eLinkTrigger00']);
@@ -72,14 +101,22 @@ test('active triggers in a running n8n: nothing on activation, each new payout a
 	sandbox.xpay.createLink('E2E-LINK', 2500, 24, 'https://x.example', {});
 
 	await n8n.start();
-	await waitFor('the activation polls', () => polls('/report/v1/payouts') >= 1 && polls('/ReportPaymail') >= 1, 60_000);
+	await waitFor(
+		'the activation polls',
+		() => polls('/report/v1/payouts') >= 1 && polls('/ReportPaymail') >= 1,
+		60_000,
+	);
 	await new Promise((resolve) => setTimeout(resolve, 2000));
 	expect(received('payouts')).toEqual([]);
 	expect(received('links')).toEqual([]);
 
 	const payout = sandbox.reporting.addPayout({ date: today(), currency: 'SEK', actions: 3 });
 	sandbox.xpay.pay('E2E-LINK', 'paid');
-	await waitFor('one execution per trigger', () => received('payouts').length >= 1 && received('links').length >= 1, 150_000);
+	await waitFor(
+		'one execution per trigger',
+		() => received('payouts').length >= 1 && received('links').length >= 1,
+		150_000,
+	);
 
 	// The next scheduled poll finds nothing new.
 	const before = polls('/report/v1/payouts');
@@ -92,7 +129,11 @@ test('active triggers in a running n8n: nothing on activation, each new payout a
 	await n8n.stop();
 	const beforeRestart = polls('/report/v1/payouts');
 	await n8n.start();
-	await waitFor('the poll after the restart', () => polls('/report/v1/payouts') > beforeRestart && polls('/ReportPaymail') > 0, 90_000);
+	await waitFor(
+		'the poll after the restart',
+		() => polls('/report/v1/payouts') > beforeRestart && polls('/ReportPaymail') > 0,
+		90_000,
+	);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	expect(received('payouts').map((r) => r.key)).toEqual([payout.id]);
 	expect(received('links').map((r) => r.key)).toEqual(['E2E-LINK']);

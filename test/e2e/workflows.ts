@@ -21,17 +21,35 @@ export function credentialsFor(sandbox: Sandbox) {
 	return [
 		{
 			...CREDENTIALS.checkout,
-			data: { environment: 'custom', baseUrl: sandbox.url, secretKey: sandbox.reporting.testKey, merchantNumber: '' },
+			data: {
+				environment: 'custom',
+				baseUrl: sandbox.url,
+				secretKey: sandbox.reporting.testKey,
+				merchantNumber: '',
+			},
 		},
 		{
 			...CREDENTIALS.xpay,
-			data: { environment: 'custom', baseUrl: sandbox.url, alias: sandbox.xpay.options.alias, macKey: sandbox.xpay.options.macKey },
+			data: {
+				environment: 'custom',
+				baseUrl: sandbox.url,
+				alias: sandbox.xpay.options.alias,
+				macKey: sandbox.xpay.options.macKey,
+			},
 		},
 	];
 }
 
-export function workflow(id: string, name: string, nodes: NodeSpec[], edges: Array<[string, string]>) {
-	const connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }> = {};
+export function workflow(
+	id: string,
+	name: string,
+	nodes: NodeSpec[],
+	edges: Array<[string, string]>,
+) {
+	const connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	> = {};
 	for (const [from, to] of edges) {
 		connections[from] ??= { main: [[]] };
 		connections[from].main[0].push({ node: to, type: 'main', index: 0 });
@@ -52,7 +70,9 @@ export function workflow(id: string, name: string, nodes: NodeSpec[], edges: Arr
 				position: [index * 220, 0],
 				parameters: node.parameters,
 				...(node.executeOnce ? { executeOnce: true } : {}),
-				...(credential ? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } } : {}),
+				...(credential
+					? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } }
+					: {}),
 			};
 		}),
 	};

@@ -26,7 +26,15 @@ const FAULT_SETTINGS = {
 type Fault = keyof typeof FAULT_SETTINGS;
 const READ_FAULTS: Fault[] = ['error500', 'rateLimit', 'drop', 'hang', 'malformed'];
 
-export const simulations: Array<{ trigger: string; fault: Fault; records: number; emitted: number; faultyAnswers: number; failedPolls: number; restarts: number }> = [];
+export const simulations: Array<{
+	trigger: string;
+	fault: Fault;
+	records: number;
+	emitted: number;
+	faultyAnswers: number;
+	failedPolls: number;
+	restarts: number;
+}> = [];
 
 afterAll(() => {
 	// eslint-disable-next-line no-console
@@ -74,8 +82,14 @@ const scenarios: Record<string, Scenario> = {
 			const keys: string[] = [];
 			for (let i = Math.floor(random() * 3); i > 0; i--) {
 				// A third arrive late, dated up to six days back.
-				const date = (random() < 0.33 ? today().minus({ days: 1 + Math.floor(random() * 6) }) : today()).toISODate()!;
-				const payout = sandbox.current.reporting.addPayout({ date, currency: 'EUR', actions: 1 + Math.floor(random() * 3) });
+				const date = (
+					random() < 0.33 ? today().minus({ days: 1 + Math.floor(random() * 6) }) : today()
+				).toISODate()!;
+				const payout = sandbox.current.reporting.addPayout({
+					date,
+					currency: 'EUR',
+					actions: 1 + Math.floor(random() * 3),
+				});
 				const stored = sandbox.current.reporting.list().find((s) => s.payout.id === payout.id)!;
 				keys.push(...stored.actions.map((action) => `${payout.id}/${action.id}`));
 			}
@@ -90,7 +104,14 @@ const scenarios: Record<string, Scenario> = {
 		arrive: (random) => {
 			const xpay = sandbox.current.xpay;
 			const code = `SIM-${counter++}`;
-			xpay.createLink(code, 100 + counter, 72, 'https://x.example', {}, Date.now() - Math.floor(random() * 2 * 86_400_000));
+			xpay.createLink(
+				code,
+				100 + counter,
+				72,
+				'https://x.example',
+				{},
+				Date.now() - Math.floor(random() * 2 * 86_400_000),
+			);
 			const open = [...xpay.links.values()].filter((link) => link.state === 'unused');
 			if (open.length === 0 || random() < 0.3) return [];
 			const link = open[Math.floor(random() * open.length)];
@@ -111,7 +132,9 @@ const scenarios: Record<string, Scenario> = {
 			const xpay = sandbox.current.xpay;
 			if (random() < 0.6) xpay.addOrder({ importo: 100 + counter++ });
 			// Only orders a good check has seen can be reported as changed; each changes once.
-			const waiting = [...known()].map((code) => xpay.orders.get(code)!).filter((order) => order.stato === 'Autorizzato');
+			const waiting = [...known()]
+				.map((code) => xpay.orders.get(code)!)
+				.filter((order) => order.stato === 'Autorizzato');
 			if (waiting.length === 0 || random() < 0.4) return [];
 			const order = waiting[Math.floor(random() * waiting.length)];
 			order.stato = 'Contabilizzato';
@@ -130,47 +153,66 @@ beforeEach(() => {
 });
 
 describe.each(Object.entries(scenarios))('%s', (trigger, scenario) => {
-	test.each(scenario.faults)(`${POLLS} polls with %s at 10, 30 and 50 %%: each record emitted exactly once`, async (fault) => {
-		let seed = 11 + fault.length;
-		const random = () => {
-			seed = (seed * 1103515245 + 12345) % 2147483648;
-			return seed / 2147483648;
-		};
-		const poller = scenario.poller();
-		const expected: string[] = [];
-		const emitted: string[] = [];
-		// Orders the sandbox held at the last check that succeeded: those the trigger knows.
-		let known = new Set<string>();
-		let failedPolls = 0;
-		let restarts = 0;
-		const poll = async () => {
-			const present = new Set(sandbox.current.xpay.orders.keys());
-			for (const item of (await poller.poll()) ?? []) emitted.push(scenario.keyOf(item.json));
-			known = present;
-		};
+	test.each(scenario.faults)(
+		`${POLLS} polls with %s at 10, 30 and 50 %%: each record emitted exactly once`,
+		async (fault) => {
+			let seed = 11 + fault.length;
+			const random = () => {
+				seed = (seed * 1103515245 + 12345) % 2147483648;
+				return seed / 2147483648;
+			};
+			const poller = scenario.poller();
+			const expected: string[] = [];
+			const emitted: string[] = [];
+			// Orders the sandbox held at the last check that succeeded: those the trigger knows.
+			let known = new Set<string>();
+			let failedPolls = 0;
+			let restarts = 0;
+			const poll = async () => {
+				const present = new Set(sandbox.current.xpay.orders.keys());
+				for (const item of (await poller.poll()) ?? []) emitted.push(scenario.keyOf(item.json));
+				known = present;
+			};
 
-		await poll();
-		for (let round = 0; round < POLLS; round++) {
-			expected.push(...scenario.arrive(random, () => known));
-			sandbox.current.faults.configure({ [FAULT_SETTINGS[fault]]: RATES[round % 3], retryAfterSeconds: 0, hangMs: 1000, seed: round });
-			try {
-				await poll();
-			} catch {
-				failedPolls++;
+			await poll();
+			for (let round = 0; round < POLLS; round++) {
+				expected.push(...scenario.arrive(random, () => known));
+				sandbox.current.faults.configure({
+					[FAULT_SETTINGS[fault]]: RATES[round % 3],
+					retryAfterSeconds: 0,
+					hangMs: 1000,
+					seed: round,
+				});
+				try {
+					await poll();
+				} catch {
+					failedPolls++;
+				}
+				sandbox.current.faults.clear();
+				if (scenario.restarts && random() < 0.1) {
+					poller.restart();
+					restarts++;
+				}
 			}
-			sandbox.current.faults.clear();
-			if (scenario.restarts && random() < 0.1) {
-				poller.restart();
-				restarts++;
-			}
-		}
-		await poll();
+			await poll();
 
-		const faultyAnswers = sandbox.current.requests.filter((request) => request.fault === fault).length;
-		expect(faultyAnswers).toBeGreaterThan(5);
-		expect(expected.length).toBeGreaterThan(10);
-		expect([...emitted].sort()).toEqual([...expected].sort());
-		expect(new Set(emitted).size).toBe(emitted.length);
-		simulations.push({ trigger, fault, records: expected.length, emitted: emitted.length, faultyAnswers, failedPolls, restarts });
-	}, 120_000);
+			const faultyAnswers = sandbox.current.requests.filter(
+				(request) => request.fault === fault,
+			).length;
+			expect(faultyAnswers).toBeGreaterThan(5);
+			expect(expected.length).toBeGreaterThan(10);
+			expect([...emitted].sort()).toEqual([...expected].sort());
+			expect(new Set(emitted).size).toBe(emitted.length);
+			simulations.push({
+				trigger,
+				fault,
+				records: expected.length,
+				emitted: emitted.length,
+				faultyAnswers,
+				failedPolls,
+				restarts,
+			});
+		},
+		120_000,
+	);
 });

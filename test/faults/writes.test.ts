@@ -13,17 +13,37 @@ const sandbox = useSandbox({ xpay: { orders: 0, links: 0 } });
 describe.each([0.1, 0.3, 0.5])('captures and refunds at %p faults', (rate) => {
 	test('never twice; every unknown outcome reported with the real state', async () => {
 		const xpay = sandbox.current.xpay;
-		const orders = Array.from({ length: 25 }, (_, i) => xpay.addOrder({ codiceTransazione: `W${rate * 100}-${i}`, importo: 10_000, stato: i % 2 ? 'Autorizzato' : 'Contabilizzato' }));
-		sandbox.current.faults.configure({ dropRate: rate / 4, dropAfterRate: rate / 4, errorRate: rate / 4, tamperMacRate: rate / 8, malformedRate: rate / 8, seed: rate * 1000 });
+		const orders = Array.from({ length: 25 }, (_, i) =>
+			xpay.addOrder({
+				codiceTransazione: `W${rate * 100}-${i}`,
+				importo: 10_000,
+				stato: i % 2 ? 'Autorizzato' : 'Contabilizzato',
+			}),
+		);
+		sandbox.current.faults.configure({
+			dropRate: rate / 4,
+			dropAfterRate: rate / 4,
+			errorRate: rate / 4,
+			tamperMacRate: rate / 8,
+			malformedRate: rate / 8,
+			seed: rate * 1000,
+		});
 		const tally = { applied: 0, notApplied: 0, unknown: 0, refused: 0 };
 		for (const order of orders) {
 			const operation = order.stato === 'Autorizzato' ? 'capture' : 'refund';
 			const { items, error } = await runNode({
 				type: 'n8n-nodes-nexi.nexiXPay',
-				parameters: { resource: 'order', operation, transactionCode: order.codiceTransazione, amount: 12.34 },
+				parameters: {
+					resource: 'order',
+					operation,
+					transactionCode: order.codiceTransazione,
+					amount: 12.34,
+				},
 				credentials: xpayCredentials(sandbox.current),
 			});
-			const ledger = xpay.ledger.filter((entry) => entry.codiceTransazione === order.codiceTransazione);
+			const ledger = xpay.ledger.filter(
+				(entry) => entry.codiceTransazione === order.codiceTransazione,
+			);
 			// Sent once at the most: never a second capture or refund of the same request.
 			expect(ledger.length).toBeLessThanOrEqual(1);
 			const stored = xpay.orders.get(order.codiceTransazione)!;

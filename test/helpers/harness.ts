@@ -1,4 +1,10 @@
-import { ExecuteContext, ExecutionLifecycleHooks, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	PollContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -114,7 +120,12 @@ export interface RunOptions {
 
 export interface RunResult {
 	items: INodeExecutionData[];
-	error?: { message: string; description?: string | null; httpCode?: string | null; context?: IDataObject };
+	error?: {
+		message: string;
+		description?: string | null;
+		httpCode?: string | null;
+		context?: IDataObject;
+	};
 	run: IRun;
 }
 
@@ -159,7 +170,9 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{ node, data: { main: [options.items ?? [{ json: {} }]] }, source: null },
+			],
 		},
 	});
 
@@ -232,14 +245,26 @@ export async function testCredential(
 			inputs: [],
 			outputs: [],
 			credentials: [{ name: typeName, required: true }],
-			properties: [{ displayName: 'Temp', name: 'temp', type: 'string', routing: { request: testRequest.request }, default: '' }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					routing: { request: testRequest.request },
+					default: '',
+				},
+			],
 		},
 	};
 	const workflow = new Workflow({
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+		nodeTypes: {
+			getByName: () => nodeType,
+			getByNameAndVersion: () => nodeType,
+			getKnownTypes: () => ({}),
+		},
 	});
 	const context = new ExecuteContext(
 		workflow,
@@ -255,7 +280,12 @@ export async function testCredential(
 	);
 	let response: Awaited<ReturnType<RoutingNode['runNode']>>;
 	try {
-		response = await new RoutingNode(context, nodeType, { id: 'cred', name: typeName, type: typeName, data }).runNode();
+		response = await new RoutingNode(context, nodeType, {
+			id: 'cred',
+			name: typeName,
+			type: typeName,
+			data,
+		}).runNode();
 	} catch (error) {
 		const cause = error.cause ?? {};
 		if (cause.response) {
@@ -264,7 +294,10 @@ export async function testCredential(
 					return { status: 'Error', message: rule.properties.message };
 				}
 			}
-			return { status: 'Error', message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}` };
+			return {
+				status: 'Error',
+				message: cause.response.statusText || `Received HTTP status code: ${cause.response.status}`,
+			};
 		}
 		if (cause.code) return { status: 'Error', message: cause.code };
 		return { status: 'Error', message: error.message };
@@ -272,8 +305,11 @@ export async function testCredential(
 	const body = response?.[0]?.[0]?.json;
 	for (const rule of testRequest.rules ?? []) {
 		if (rule.type !== 'responseSuccessBody') continue;
-		const value = rule.properties.key.split('.').reduce<unknown>((node, key) => (node as IDataObject)?.[key], body);
-		if (value === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		const value = rule.properties.key
+			.split('.')
+			.reduce<unknown>((node, key) => (node as IDataObject)?.[key], body);
+		if (value === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection successful!' };
 }

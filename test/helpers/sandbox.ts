@@ -4,7 +4,10 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/s
 export function useSandbox(options: SandboxOptions = {}): { readonly current: Sandbox } {
 	const holder: { current?: Sandbox } = {};
 	beforeAll(async () => {
-		holder.current = await startSandbox({ ...options, reporting: { endDate: '2026-11-20', ...options.reporting } });
+		holder.current = await startSandbox({
+			...options,
+			reporting: { endDate: '2026-11-20', ...options.reporting },
+		});
 	});
 	afterAll(async () => {
 		await holder.current?.close();

@@ -8,14 +8,21 @@ describe('Nexi Checkout API credential test', () => {
 		sandbox.current.requests.length = 0;
 	});
 
-	test('a working key: one request for today\'s payouts, page size 1', async () => {
-		const result = await testCredential('nexiCheckoutApi', checkoutCredentials(sandbox.current).nexiCheckoutApi);
+	test("a working key: one request for today's payouts, page size 1", async () => {
+		const result = await testCredential(
+			'nexiCheckoutApi',
+			checkoutCredentials(sandbox.current).nexiCheckoutApi,
+		);
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
 		const today = new Date().toISOString().slice(0, 10);
 		expect(sandbox.current.requests).toHaveLength(1);
 		expect(sandbox.current.requests[0]).toMatchObject({
 			path: '/report/v1/payouts',
-			query: { fromDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), pageNumber: '0', pageSize: '1' },
+			query: {
+				fromDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+				pageNumber: '0',
+				pageSize: '1',
+			},
 		});
 		// Today in n8n's default time zone: at most a day away from UTC's today.
 		const sent = Date.parse(sandbox.current.requests[0].query.fromDate);
@@ -25,7 +32,9 @@ describe('Nexi Checkout API credential test', () => {
 	test('a rejected key says so, with the test/live hint', async () => {
 		const result = await testCredential(
 			'nexiCheckoutApi',
-			checkoutCredentials(sandbox.current, { secretKey: 'live-secret-key-5a1d0c9e6b7f4e2a8c3d1b0f9e8d7c6b' }).nexiCheckoutApi,
+			checkoutCredentials(sandbox.current, {
+				secretKey: 'live-secret-key-5a1d0c9e6b7f4e2a8c3d1b0f9e8d7c6b',
+			}).nexiCheckoutApi,
 		);
 		expect(result.status).toBe('Error');
 		expect(result.message).toBe(

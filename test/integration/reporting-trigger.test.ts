@@ -6,7 +6,10 @@ import { checkoutCredentials, useSandbox } from '../helpers/sandbox';
 jest.mock('../../nodes/common/retry', () => {
 	// The exactly-once simulation is about state, not about waiting: same retries, no sleeping.
 	const actual = jest.requireActual('../../nodes/common/retry');
-	return { ...actual, READ_RETRY_POLICY: { retries: 4, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 60_000 } };
+	return {
+		...actual,
+		READ_RETRY_POLICY: { retries: 4, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 60_000 },
+	};
 });
 
 const sandbox = useSandbox({ reporting: { days: 0 } });
@@ -30,12 +33,20 @@ beforeEach(() => {
 
 describe('Nexi Reporting Trigger', () => {
 	test('activation records a baseline and emits nothing; then each new payout once', async () => {
-		const old = sandbox.current.reporting.addPayout({ date: daysAgo(2), currency: 'EUR', actions: 3 });
+		const old = sandbox.current.reporting.addPayout({
+			date: daysAgo(2),
+			currency: 'EUR',
+			actions: 3,
+		});
 		const poller = trigger();
 		expect(await poller.poll()).toBeNull();
 		expect(await poller.poll()).toBeNull();
 
-		const fresh = sandbox.current.reporting.addPayout({ date: today(), currency: 'SEK', actions: 2 });
+		const fresh = sandbox.current.reporting.addPayout({
+			date: today(),
+			currency: 'SEK',
+			actions: 2,
+		});
 		const emitted = await poller.poll();
 		expect(emitted?.map((i) => i.json)).toEqual([fresh]);
 		expect(await poller.poll()).toBeNull();
@@ -45,15 +56,27 @@ describe('Nexi Reporting Trigger', () => {
 	test('a late payout, dated days ago but inside the window, is still emitted, oldest first', async () => {
 		const poller = trigger();
 		await poller.poll();
-		const late = sandbox.current.reporting.addPayout({ date: daysAgo(5), currency: 'EUR', actions: 1 });
+		const late = sandbox.current.reporting.addPayout({
+			date: daysAgo(5),
+			currency: 'EUR',
+			actions: 1,
+		});
 		const now = sandbox.current.reporting.addPayout({ date: today(), currency: 'EUR', actions: 1 });
 		const emitted = await poller.poll();
 		expect(emitted?.map((i) => i.json.id)).toEqual([late.id, now.id]);
 	});
 
 	test('"Emit Existing Payouts on Activation" emits the window once', async () => {
-		const a = sandbox.current.reporting.addPayout({ date: daysAgo(3), currency: 'EUR', actions: 1 });
-		const b = sandbox.current.reporting.addPayout({ date: daysAgo(1), currency: 'DKK', actions: 1 });
+		const a = sandbox.current.reporting.addPayout({
+			date: daysAgo(3),
+			currency: 'EUR',
+			actions: 1,
+		});
+		const b = sandbox.current.reporting.addPayout({
+			date: daysAgo(1),
+			currency: 'DKK',
+			actions: 1,
+		});
 		sandbox.current.reporting.addPayout({ date: daysAgo(30), currency: 'DKK', actions: 1 });
 		const poller = trigger({ options: { emitExisting: true } });
 		expect((await poller.poll())?.map((i) => i.json.id)).toEqual([a.id, b.id]);
@@ -63,20 +86,32 @@ describe('Nexi Reporting Trigger', () => {
 	test('a failed poll throws and leaves the state as it was: nothing skipped, nothing twice', async () => {
 		const poller = trigger();
 		await poller.poll();
-		const payout = sandbox.current.reporting.addPayout({ date: today(), currency: 'EUR', actions: 1 });
+		const payout = sandbox.current.reporting.addPayout({
+			date: today(),
+			currency: 'EUR',
+			actions: 1,
+		});
 		const before = JSON.stringify(poller.staticData);
-		sandbox.current.faults.configure({}, [{ fault: 'error500', match: '/report/v1/payouts', times: 5 }]);
+		sandbox.current.faults.configure({}, [
+			{ fault: 'error500', match: '/report/v1/payouts', times: 5 },
+		]);
 		await expect(poller.poll()).rejects.toThrow('Nexi had an internal error');
 		expect(JSON.stringify(poller.staticData)).toBe(before);
 		expect((await poller.poll())?.map((i) => i.json.id)).toEqual([payout.id]);
 		expect(await poller.poll()).toBeNull();
 	});
 
-	test('a failure while reading a new payout\'s actions also leaves the state as it was', async () => {
+	test("a failure while reading a new payout's actions also leaves the state as it was", async () => {
 		const poller = trigger({ output: 'paymentActions' });
 		await poller.poll();
-		const payout = sandbox.current.reporting.addPayout({ date: today(), currency: 'EUR', actions: 150 });
-		sandbox.current.faults.configure({}, [{ fault: 'drop', match: `/report/v1/payouts/${payout.id}`, skip: 1, times: 5 }]);
+		const payout = sandbox.current.reporting.addPayout({
+			date: today(),
+			currency: 'EUR',
+			actions: 150,
+		});
+		sandbox.current.faults.configure({}, [
+			{ fault: 'drop', match: `/report/v1/payouts/${payout.id}`, skip: 1, times: 5 },
+		]);
 		await expect(poller.poll()).rejects.toThrow('Could not get an answer from Nexi');
 		const emitted = await poller.poll();
 		expect(emitted).toHaveLength(150);
@@ -88,28 +123,41 @@ describe('Nexi Reporting Trigger', () => {
 		const perAction = trigger({ output: 'paymentActions' });
 		await withActions.poll();
 		await perAction.poll();
-		const payout = sandbox.current.reporting.addPayout({ date: today(), currency: 'EUR', actions: 120 });
+		const payout = sandbox.current.reporting.addPayout({
+			date: today(),
+			currency: 'EUR',
+			actions: 120,
+		});
 		const stored = sandbox.current.reporting.list().find((s) => s.payout.id === payout.id)!;
 		expect((await withActions.poll())?.map((i) => i.json)).toEqual([
 			{ ...payout, numberOfPaymentActions: 120, paymentActions: stored.actions },
 		]);
 		const rows = await perAction.poll();
 		expect(rows?.map((i) => i.json)).toEqual(
-			stored.actions.map((a) => ({ payoutId: payout.id, payoutReference: payout.reference, payoutDate: payout.date, ...a })),
+			stored.actions.map((a) => ({
+				payoutId: payout.id,
+				payoutReference: payout.reference,
+				payoutDate: payout.date,
+				...a,
+			})),
 		);
 	});
 
 	test('several new payouts: their actions are read a few payouts at a time and come out payout by payout, oldest first', async () => {
 		const poller = trigger({ output: 'paymentActions' });
 		await poller.poll();
-		const payouts = [3, 1, 2, 0].map((back) => sandbox.current.reporting.addPayout({ date: daysAgo(back), currency: 'EUR', actions: 2 }));
+		const payouts = [3, 1, 2, 0].map((back) =>
+			sandbox.current.reporting.addPayout({ date: daysAgo(back), currency: 'EUR', actions: 2 }),
+		);
 		sandbox.current.faults.configure({ latencyMs: 150 });
 		sandbox.current.requests.length = 0;
 		const rows = await poller.poll();
 		const oldestFirst = [payouts[0], payouts[2], payouts[1], payouts[3]];
 		expect(rows?.map((i) => i.json.payoutId)).toEqual(oldestFirst.flatMap((p) => [p.id, p.id]));
 		// All four detail reads were under way together: they reached the sandbox within one answer's latency.
-		const details = sandbox.current.requests.filter((r) => /\/payouts\/[0-9a-f]+/.test(r.path)).map((r) => r.at);
+		const details = sandbox.current.requests
+			.filter((r) => /\/payouts\/[0-9a-f]+/.test(r.path))
+			.map((r) => r.at);
 		expect(details).toHaveLength(4);
 		expect(Math.max(...details) - Math.min(...details)).toBeLessThan(150);
 	});
@@ -125,9 +173,15 @@ describe('Nexi Reporting Trigger', () => {
 
 	test('"Fetch test event" shows the latest payout and changes nothing; it says so when there is none', async () => {
 		const poller = trigger();
-		await expect(poller.poll('manual')).rejects.toThrow(/^No payouts dated from .* to .* to show as a sample$/);
+		await expect(poller.poll('manual')).rejects.toThrow(
+			/^No payouts dated from .* to .* to show as a sample$/,
+		);
 		sandbox.current.reporting.addPayout({ date: daysAgo(4), currency: 'EUR', actions: 1 });
-		const latest = sandbox.current.reporting.addPayout({ date: daysAgo(1), currency: 'EUR', actions: 1 });
+		const latest = sandbox.current.reporting.addPayout({
+			date: daysAgo(1),
+			currency: 'EUR',
+			actions: 1,
+		});
 		const sample = await poller.poll('manual');
 		expect(sample?.map((i) => i.json.id)).toEqual([latest.id]);
 		expect(poller.staticData).toEqual({});
@@ -139,10 +193,15 @@ describe('Nexi Reporting Trigger', () => {
 	test('the state holds the window only, not history', async () => {
 		const poller = trigger({ lookbackDays: 3 });
 		await poller.poll();
-		for (let day = 0; day < 3; day++) sandbox.current.reporting.addPayout({ date: daysAgo(day), currency: 'EUR', actions: 1 });
+		for (let day = 0; day < 3; day++)
+			sandbox.current.reporting.addPayout({ date: daysAgo(day), currency: 'EUR', actions: 1 });
 		await poller.poll();
 		sandbox.current.reporting.removeAll();
-		const stale = sandbox.current.reporting.addPayout({ date: daysAgo(10), currency: 'EUR', actions: 1 });
+		const stale = sandbox.current.reporting.addPayout({
+			date: daysAgo(10),
+			currency: 'EUR',
+			actions: 1,
+		});
 		await poller.poll();
 		const state = poller.staticData.nexiPollState as { seen: Record<string, { day: string }> };
 		expect(Object.values(state.seen).every((entry) => entry.day >= daysAgo(3))).toBe(true);
@@ -168,11 +227,26 @@ describe('Nexi Reporting Trigger', () => {
 			for (let i = 0; i < arrivals; i++) {
 				// A third arrive late: dated up to six days back, still inside the window.
 				const date = random() < 0.33 ? daysAgo(1 + Math.floor(random() * (lookback - 1))) : today();
-				created.push(sandbox.current.reporting.addPayout({ date, currency: random() < 0.5 ? 'EUR' : 'SEK', actions: 1 }).id);
+				created.push(
+					sandbox.current.reporting.addPayout({
+						date,
+						currency: random() < 0.5 ? 'EUR' : 'SEK',
+						actions: 1,
+					}).id,
+				);
 			}
 			const faulty = random() < 0.3;
 			sandbox.current.faults.configure(
-				faulty ? { errorRate: 0.35, dropRate: 0.15, malformedRate: 0.1, rateLimitRate: 0.1, retryAfterSeconds: 0, seed: round } : {},
+				faulty
+					? {
+							errorRate: 0.35,
+							dropRate: 0.15,
+							malformedRate: 0.1,
+							rateLimitRate: 0.1,
+							retryAfterSeconds: 0,
+							seed: round,
+						}
+					: {},
 			);
 			try {
 				const items = await poller.poll();
@@ -186,7 +260,8 @@ describe('Nexi Reporting Trigger', () => {
 			}
 		}
 		sandbox.current.faults.clear();
-		for (let i = 0; i < 3; i++) for (const item of (await poller.poll()) ?? []) emitted.push(item.json.id as string);
+		for (let i = 0; i < 3; i++)
+			for (const item of (await poller.poll()) ?? []) emitted.push(item.json.id as string);
 
 		expect(created.length).toBeGreaterThan(300);
 		expect(failures).toBeGreaterThan(3);
@@ -194,6 +269,8 @@ describe('Nexi Reporting Trigger', () => {
 		expect([...emitted].sort()).toEqual([...created].sort());
 		expect(new Set(emitted).size).toBe(emitted.length);
 		// eslint-disable-next-line no-console
-		console.log(`exactly-once simulation: ${created.length} payouts, ${emitted.length} emitted, ${failures} failed polls, ${restarts} restarts`);
+		console.log(
+			`exactly-once simulation: ${created.length} payouts, ${emitted.length} emitted, ${failures} failed polls, ${restarts} restarts`,
+		);
 	}, 120_000);
 });

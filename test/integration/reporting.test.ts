@@ -23,7 +23,13 @@ beforeEach(() => {
 describe('Payout → Get Many', () => {
 	test('returns every payout in the range, in the API order, exactly as Nexi sent it', async () => {
 		const { items, error } = await runNode({
-			parameters: { resource: 'payout', operation: 'getMany', fromDate: '2026-01-01', toDate: '2026-06-30', returnAll: true },
+			parameters: {
+				resource: 'payout',
+				operation: 'getMany',
+				fromDate: '2026-01-01',
+				toDate: '2026-06-30',
+				returnAll: true,
+			},
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
@@ -42,10 +48,21 @@ describe('Payout → Get Many', () => {
 
 	test('Limit returns exactly the first N and reads only the pages it needs', async () => {
 		const { items } = await runNode({
-			parameters: { resource: 'payout', operation: 'getMany', fromDate: '2026-01-01', toDate: '2026-06-30', returnAll: false, limit: 7 },
+			parameters: {
+				resource: 'payout',
+				operation: 'getMany',
+				fromDate: '2026-01-01',
+				toDate: '2026-06-30',
+				returnAll: false,
+				limit: 7,
+			},
 			credentials: credentials(),
 		});
-		expect(idsOf(items)).toEqual(expectedPayouts('2026-01-01', '2026-06-30').slice(0, 7).map((p) => p.id));
+		expect(idsOf(items)).toEqual(
+			expectedPayouts('2026-01-01', '2026-06-30')
+				.slice(0, 7)
+				.map((p) => p.id),
+		);
 		expect(sandbox.current.requests.map((r) => r.query.pageSize)).toEqual(['7']);
 	});
 
@@ -69,7 +86,13 @@ describe('Payout → Get Many', () => {
 
 	test('a range with no payouts gives no items and no error', async () => {
 		const { items, error } = await runNode({
-			parameters: { resource: 'payout', operation: 'getMany', fromDate: '2020-01-01', toDate: '2020-01-31', returnAll: true },
+			parameters: {
+				resource: 'payout',
+				operation: 'getMany',
+				fromDate: '2020-01-01',
+				toDate: '2020-01-31',
+				returnAll: true,
+			},
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
@@ -88,7 +111,10 @@ describe('Payout → Get Many', () => {
 			credentials: credentials(),
 		});
 		expect(idsOf(items)).toEqual(expectedPayouts('2026-03-02', '2026-03-06').map((p) => p.id));
-		expect(sandbox.current.requests[0].query).toMatchObject({ fromDate: '2026-03-02', toDate: '2026-03-06' });
+		expect(sandbox.current.requests[0].query).toMatchObject({
+			fromDate: '2026-03-02',
+			toDate: '2026-03-06',
+		});
 	});
 
 	test('each input item runs its own query and its outputs are paired to it', async () => {
@@ -100,7 +126,10 @@ describe('Payout → Get Many', () => {
 				toDate: '={{ $json.to }}',
 				returnAll: true,
 			},
-			items: [{ json: { from: '2026-03-02', to: '2026-03-03' } }, { json: { from: '2026-04-06', to: '2026-04-08' } }],
+			items: [
+				{ json: { from: '2026-03-02', to: '2026-03-03' } },
+				{ json: { from: '2026-04-06', to: '2026-04-08' } },
+			],
 			credentials: credentials(),
 		});
 		const first = expectedPayouts('2026-03-02', '2026-03-03');
@@ -112,7 +141,11 @@ describe('Payout → Get Many', () => {
 
 describe('pagination edges on a payout of its own', () => {
 	async function payoutWithActions(count: number) {
-		return sandbox.current.reporting.addPayout({ date: '2019-01-15', currency: 'EUR', actions: count });
+		return sandbox.current.reporting.addPayout({
+			date: '2019-01-15',
+			currency: 'EUR',
+			actions: count,
+		});
 	}
 
 	function actionsOf(id: string) {
@@ -128,7 +161,12 @@ describe('pagination edges on a payout of its own', () => {
 		const payout = await payoutWithActions(count);
 		sandbox.current.requests.length = 0;
 		const { items } = await runNode({
-			parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: payout.id, returnAll: true },
+			parameters: {
+				resource: 'paymentAction',
+				operation: 'getMany',
+				payoutId: payout.id,
+				returnAll: true,
+			},
 			credentials: credentials(),
 		});
 		expect(idsOf(items)).toEqual(actionsOf(payout.id).map((a) => a.id));
@@ -140,7 +178,12 @@ describe('pagination edges on a payout of its own', () => {
 		sandbox.current.faults.configure({ latencyJitterMs: 15 });
 		sandbox.current.requests.length = 0;
 		const { items, error } = await runNode({
-			parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: payout.id, returnAll: true },
+			parameters: {
+				resource: 'paymentAction',
+				operation: 'getMany',
+				payoutId: payout.id,
+				returnAll: true,
+			},
 			credentials: credentials(),
 		});
 		expect(error).toBeUndefined();
@@ -161,7 +204,12 @@ describe('pagination edges on a payout of its own', () => {
 		const payout = await payoutWithActions(1_000);
 		const before = countCredentialReads();
 		const { items } = await runNode({
-			parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: payout.id, returnAll: true },
+			parameters: {
+				resource: 'paymentAction',
+				operation: 'getMany',
+				payoutId: payout.id,
+				returnAll: true,
+			},
 			credentials: credentials(),
 			items: [{ json: {} }, { json: {} }],
 		});
@@ -186,15 +234,25 @@ describe('pagination edges on a payout of its own', () => {
 		expect(sandbox.current.requests.map((r) => r.query.pageNumber).sort()).toEqual(['0', '1', '2']);
 	});
 
-	test('the action totals of a payout add up to its amount with Nexi\'s signs', async () => {
+	test("the action totals of a payout add up to its amount with Nexi's signs", async () => {
 		const payout = await payoutWithActions(300);
 		const { items } = await runNode({
-			parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: payout.id, returnAll: true },
+			parameters: {
+				resource: 'paymentAction',
+				operation: 'getMany',
+				payoutId: payout.id,
+				returnAll: true,
+			},
 			credentials: credentials(),
 		});
-		const net = items.reduce((sum, { json }) => sum + (json.amount as number) + (json.fee as number), 0);
+		const net = items.reduce(
+			(sum, { json }) => sum + (json.amount as number) + (json.fee as number),
+			0,
+		);
 		expect(net).toBe(payout.amount);
-		expect(payout.amount).toBe(payout.chargedAmount - payout.refundedAmount + payout.depositedAmount - payout.fees);
+		expect(payout.amount).toBe(
+			payout.chargedAmount - payout.refundedAmount + payout.depositedAmount - payout.fees,
+		);
 	});
 });
 
@@ -202,36 +260,63 @@ describe('Payout → Get', () => {
 	test('without actions: the payout header only, from one small request', async () => {
 		const [expected] = expectedPayouts('2026-05-04', '2026-05-04', 'EUR');
 		const { items } = await runNode({
-			parameters: { resource: 'payout', operation: 'get', payoutId: expected.id, includePaymentActions: false },
+			parameters: {
+				resource: 'payout',
+				operation: 'get',
+				payoutId: expected.id,
+				includePaymentActions: false,
+			},
 			credentials: credentials(),
 		});
-		const stored = sandbox.current.reporting.list().find(({ payout }) => payout.id === expected.id)!;
+		const stored = sandbox.current.reporting
+			.list()
+			.find(({ payout }) => payout.id === expected.id)!;
 		expect(jsonOf(items)).toEqual([{ ...expected, numberOfPaymentActions: stored.actions.length }]);
-		expect(sandbox.current.requests.map((r) => r.query)).toEqual([{ pageNumber: '0', pageSize: '1' }]);
+		expect(sandbox.current.requests.map((r) => r.query)).toEqual([
+			{ pageNumber: '0', pageSize: '1' },
+		]);
 	});
 
 	test('with actions: every page inlined; a dashed or upper-case id is normalised', async () => {
-		const payout = sandbox.current.reporting.addPayout({ date: '2019-02-01', currency: 'SEK', actions: 250 });
-		const dashed = `${payout.id.slice(0, 8)}-${payout.id.slice(8, 12)}-${payout.id.slice(12, 16)}-${payout.id.slice(16, 20)}-${payout.id.slice(20)}`.toUpperCase();
+		const payout = sandbox.current.reporting.addPayout({
+			date: '2019-02-01',
+			currency: 'SEK',
+			actions: 250,
+		});
+		const dashed =
+			`${payout.id.slice(0, 8)}-${payout.id.slice(8, 12)}-${payout.id.slice(12, 16)}-${payout.id.slice(16, 20)}-${payout.id.slice(20)}`.toUpperCase();
 		const { items } = await runNode({
-			parameters: { resource: 'payout', operation: 'get', payoutId: dashed, includePaymentActions: true },
+			parameters: {
+				resource: 'payout',
+				operation: 'get',
+				payoutId: dashed,
+				includePaymentActions: true,
+			},
 			credentials: credentials(),
 		});
 		const stored = sandbox.current.reporting.list().find((s) => s.payout.id === payout.id)!;
-		expect(jsonOf(items)).toEqual([{ ...payout, numberOfPaymentActions: 250, paymentActions: stored.actions }]);
+		expect(jsonOf(items)).toEqual([
+			{ ...payout, numberOfPaymentActions: 250, paymentActions: stored.actions },
+		]);
 	});
 
 	test('an unknown payout is a 404 that names the id', async () => {
 		const { error } = await runNode({
-			parameters: { resource: 'payout', operation: 'get', payoutId: 'ffffffffffffffffffffffffffffffff' },
+			parameters: {
+				resource: 'payout',
+				operation: 'get',
+				payoutId: 'ffffffffffffffffffffffffffffffff',
+			},
 			credentials: credentials(),
 		});
-		expect(error?.message).toBe('Nexi has no payout with ID ffffffffffffffffffffffffffffffff for this merchant');
+		expect(error?.message).toBe(
+			'Nexi has no payout with ID ffffffffffffffffffffffffffffffff for this merchant',
+		);
 		expect(error?.httpCode).toBe('404');
 	});
 });
 
-describe('Nexi\'s documented examples', () => {
+describe("Nexi's documented examples", () => {
 	const listed = examples['GET /report/v1/payouts (documented example)'];
 	const detail = examples['GET /report/v1/payouts/{id} (documented example)'];
 
@@ -243,7 +328,13 @@ describe('Nexi\'s documented examples', () => {
 
 	test('a listed payout comes out exactly as documented', async () => {
 		const { items } = await runNode({
-			parameters: { resource: 'payout', operation: 'getMany', fromDate: '2021-05-21', toDate: '2021-05-21', returnAll: true },
+			parameters: {
+				resource: 'payout',
+				operation: 'getMany',
+				fromDate: '2021-05-21',
+				toDate: '2021-05-21',
+				returnAll: true,
+			},
 			credentials: credentials(),
 		});
 		expect(jsonOf(items)).toEqual(listed.payouts);
@@ -251,7 +342,12 @@ describe('Nexi\'s documented examples', () => {
 
 	test('a payout with its actions comes out exactly as documented', async () => {
 		const { items } = await runNode({
-			parameters: { resource: 'payout', operation: 'get', payoutId: detail.id, includePaymentActions: true },
+			parameters: {
+				resource: 'payout',
+				operation: 'get',
+				payoutId: detail.id,
+				includePaymentActions: true,
+			},
 			credentials: credentials(),
 		});
 		expect(jsonOf(items)).toEqual([detail]);
@@ -259,7 +355,12 @@ describe('Nexi\'s documented examples', () => {
 
 	test('the documented actions as rows that stand alone in a spreadsheet', async () => {
 		const { items } = await runNode({
-			parameters: { resource: 'paymentAction', operation: 'getMany', payoutId: detail.id, returnAll: true },
+			parameters: {
+				resource: 'paymentAction',
+				operation: 'getMany',
+				payoutId: detail.id,
+				returnAll: true,
+			},
 			credentials: credentials(),
 		});
 		expect(jsonOf(items)).toEqual(
@@ -286,13 +387,24 @@ describe('Payment Action → Get Many for a date range (reconciliation export)',
 				.list()
 				.find((s) => s.payout.id === payout.id)!
 				.actions.filter((a) => filter(a.paymentAction))
-				.map((a) => ({ payoutId: payout.id, payoutReference: payout.reference, payoutDate: payout.date, ...a })),
+				.map((a) => ({
+					payoutId: payout.id,
+					payoutReference: payout.reference,
+					payoutDate: payout.date,
+					...a,
+				})),
 		);
 	}
 
 	test('every action of every payout in the range, payout by payout', async () => {
 		const { items } = await runNode({
-			parameters: { resource: 'paymentAction', operation: 'getMany', source: 'dateRange', ...range, returnAll: true },
+			parameters: {
+				resource: 'paymentAction',
+				operation: 'getMany',
+				source: 'dateRange',
+				...range,
+				returnAll: true,
+			},
 			credentials: credentials(),
 		});
 		const expected = expectedActions();
@@ -335,13 +447,24 @@ describe('Payment Action → Get Many for a date range (reconciliation export)',
 });
 
 describe('retries', () => {
-	const listParams = { resource: 'payout', operation: 'getMany', fromDate: '2026-01-01', toDate: '2026-06-30', returnAll: true };
+	const listParams = {
+		resource: 'payout',
+		operation: 'getMany',
+		fromDate: '2026-01-01',
+		toDate: '2026-06-30',
+		returnAll: true,
+	};
 
 	test.each(['error500', 'error503', 'drop', 'malformed'] as const)(
 		'two %s faults on one page are retried and the list is still complete',
 		async (fault) => {
-			sandbox.current.faults.configure({}, [{ fault, match: '/report/v1/payouts', skip: 1, times: 2 }]);
-			const { items, error } = await runNode({ parameters: listParams, credentials: credentials() });
+			sandbox.current.faults.configure({}, [
+				{ fault, match: '/report/v1/payouts', skip: 1, times: 2 },
+			]);
+			const { items, error } = await runNode({
+				parameters: listParams,
+				credentials: credentials(),
+			});
 			expect(error).toBeUndefined();
 			expect(idsOf(items)).toEqual(expectedPayouts('2026-01-01', '2026-06-30').map((p) => p.id));
 			expect(sandbox.current.faults.injected[fault]).toBe(2);
@@ -349,7 +472,9 @@ describe('retries', () => {
 	);
 
 	test('a 429 waits for its Retry-After, then succeeds', async () => {
-		sandbox.current.faults.configure({}, [{ fault: 'rateLimit', match: '/report/v1/payouts', retryAfterSeconds: 1 }]);
+		sandbox.current.faults.configure({}, [
+			{ fault: 'rateLimit', match: '/report/v1/payouts', retryAfterSeconds: 1 },
+		]);
 		const started = Date.now();
 		const { items, error } = await runNode({ parameters: listParams, credentials: credentials() });
 		expect(error).toBeUndefined();
@@ -358,7 +483,9 @@ describe('retries', () => {
 	});
 
 	test('when every attempt fails, a clear error after 1 + 4 attempts, never a partial list', async () => {
-		sandbox.current.faults.configure({}, [{ fault: 'error500', match: '/report/v1/payouts', skip: 1, times: 100 }]);
+		sandbox.current.faults.configure({}, [
+			{ fault: 'error500', match: '/report/v1/payouts', skip: 1, times: 100 },
+		]);
 		const { items, error } = await runNode({
 			parameters: { ...listParams, options: { concurrency: 1 } },
 			credentials: credentials(),
@@ -370,19 +497,33 @@ describe('retries', () => {
 	}, 30_000);
 
 	test('a 401 is not retried', async () => {
-		await runNode({ parameters: listParams, credentials: checkoutCredentials(sandbox.current, { secretKey: 'test-secret-key-00000000000000000000000000000000' }) });
+		await runNode({
+			parameters: listParams,
+			credentials: checkoutCredentials(sandbox.current, {
+				secretKey: 'test-secret-key-00000000000000000000000000000000',
+			}),
+		});
 		expect(sandbox.current.requests).toHaveLength(1);
 	});
 });
 
 describe('errors from Nexi', () => {
-	const listParams = { resource: 'payout', operation: 'getMany', fromDate: '2026-01-01', toDate: '2026-01-31', returnAll: true };
+	const listParams = {
+		resource: 'payout',
+		operation: 'getMany',
+		fromDate: '2026-01-01',
+		toDate: '2026-01-31',
+		returnAll: true,
+	};
 
 	test.each([
 		['a wrong key', 'test-secret-key-00000000000000000000000000000000'],
 		['a live key on the test host', 'live-secret-key-5a1d0c9e6b7f4e2a8c3d1b0f9e8d7c6b'],
 	])('401 for %s says the key was rejected for that environment', async (_label, secretKey) => {
-		const { error } = await runNode({ parameters: listParams, credentials: checkoutCredentials(sandbox.current, { secretKey }) });
+		const { error } = await runNode({
+			parameters: listParams,
+			credentials: checkoutCredentials(sandbox.current, { secretKey }),
+		});
 		expect(error?.message).toBe('Nexi rejected the secret key for the Custom environment');
 		expect(error?.description).toContain('test keys (test-secret-key-…) work only with Test');
 		expect(error?.httpCode).toBe('401');
@@ -392,26 +533,39 @@ describe('errors from Nexi', () => {
 	test('the bare 32-hex key works as well as the prefixed one', async () => {
 		const { items, error } = await runNode({
 			parameters: listParams,
-			credentials: checkoutCredentials(sandbox.current, { secretKey: '5a1d0c9e6b7f4e2a8c3d1b0f9e8d7c6b' }),
+			credentials: checkoutCredentials(sandbox.current, {
+				secretKey: '5a1d0c9e6b7f4e2a8c3d1b0f9e8d7c6b',
+			}),
 		});
 		expect(error).toBeUndefined();
 		expect(items.length).toBe(expectedPayouts('2026-01-01', '2026-01-31').length);
 	});
 
-	test('400 lists Nexi\'s field errors', async () => {
-		const { error } = await runNode({ parameters: listParams, credentials: checkoutCredentials(sandbox.current, { merchantNumber: 'abc' }) });
-		expect(error?.message).toBe("Nexi rejected the request as invalid: merchantNumber: The value 'abc' is not valid.");
+	test("400 lists Nexi's field errors", async () => {
+		const { error } = await runNode({
+			parameters: listParams,
+			credentials: checkoutCredentials(sandbox.current, { merchantNumber: 'abc' }),
+		});
+		expect(error?.message).toBe(
+			"Nexi rejected the request as invalid: merchantNumber: The value 'abc' is not valid.",
+		);
 		expect(error?.httpCode).toBe('400');
 	});
 
 	test('the merchant number of a partner is sent as a query parameter', async () => {
-		const { error } = await runNode({ parameters: listParams, credentials: checkoutCredentials(sandbox.current, { merchantNumber: '100017120' }) });
+		const { error } = await runNode({
+			parameters: listParams,
+			credentials: checkoutCredentials(sandbox.current, { merchantNumber: '100017120' }),
+		});
 		expect(error).toBeUndefined();
 		expect(sandbox.current.requests[0].query.merchantNumber).toBe('100017120');
 	});
 
 	test('a body of the wrong shape is refused with the field named', async () => {
-		sandbox.current.reporting.addRawPayout({ id: 'aaaabbbbccccddddeeeeffff00001111', date: '2018-03-01', amount: '12.50' } as never, []);
+		sandbox.current.reporting.addRawPayout(
+			{ id: 'aaaabbbbccccddddeeeeffff00001111', date: '2018-03-01', amount: '12.50' } as never,
+			[],
+		);
 		const { error } = await runNode({
 			parameters: { ...listParams, fromDate: '2018-03-01', toDate: '2018-03-01' },
 			credentials: credentials(),
@@ -432,23 +586,83 @@ describe('errors from Nexi', () => {
 });
 
 describe('validation before any request', () => {
-	const base = { resource: 'payout', operation: 'getMany', fromDate: '2026-01-01', toDate: '2026-01-31', returnAll: true };
+	const base = {
+		resource: 'payout',
+		operation: 'getMany',
+		fromDate: '2026-01-01',
+		toDate: '2026-01-31',
+		returnAll: true,
+	};
 
 	test.each<[string, Record<string, unknown>, string]>([
-		['an impossible From Date', { fromDate: '2026-02-30' }, 'Invalid From Date: got "2026-02-30", expected a date such as 2024-05-31'],
-		['a day-first date', { toDate: '31/01/2026' }, 'Invalid To Date: got "31/01/2026", expected a date such as 2024-05-31'],
-		['an empty date from an expression', { fromDate: '={{ "" }}' }, 'Invalid From Date: got an empty value, expected a date'],
-		['an expression that resolves to nothing', { fromDate: '={{ $json.missing }}' }, 'Invalid From Date: got nothing, expected a date'],
-		['dates reversed', { fromDate: '2026-02-01' }, 'Invalid To Date: got "2026-01-31", expected a date on or after From Date (2026-02-01)'],
-		['a four-letter currency', { filters: { currency: 'EURO' } }, 'Invalid Currency: got "EURO", expected a three-letter ISO 4217 code'],
-		['a limit of 0', { returnAll: false, limit: 0 }, 'Invalid Limit: got 0, expected a whole number from 1'],
-		['a page size of 5000', { options: { pageSize: 5000 } }, 'Invalid Page Size: got 5000, expected a whole number from 1 to 1000'],
-		['11 parallel requests', { options: { concurrency: 11 } }, 'Invalid Parallel Requests: got 11, expected a whole number from 1 to 10'],
-		['a short payout id', { resource: 'payout', operation: 'get', payoutId: '11ebb9ef' }, 'Invalid Payout ID: got "11ebb9ef", expected 32 hexadecimal digits'],
-		['a payout id with a stray letter', { resource: 'paymentAction', operation: 'getMany', payoutId: 'g1ebb9ef6a7d4df0b20d59ad574e9761' }, 'Invalid Payout ID: got "g1ebb9ef6a7d4df0b20d59ad574e9761"'],
-		['a plain-http custom URL', { __credentials: { baseUrl: 'http://nexi.example.com' } }, 'Base URL "http://nexi.example.com" must use https'],
+		[
+			'an impossible From Date',
+			{ fromDate: '2026-02-30' },
+			'Invalid From Date: got "2026-02-30", expected a date such as 2024-05-31',
+		],
+		[
+			'a day-first date',
+			{ toDate: '31/01/2026' },
+			'Invalid To Date: got "31/01/2026", expected a date such as 2024-05-31',
+		],
+		[
+			'an empty date from an expression',
+			{ fromDate: '={{ "" }}' },
+			'Invalid From Date: got an empty value, expected a date',
+		],
+		[
+			'an expression that resolves to nothing',
+			{ fromDate: '={{ $json.missing }}' },
+			'Invalid From Date: got nothing, expected a date',
+		],
+		[
+			'dates reversed',
+			{ fromDate: '2026-02-01' },
+			'Invalid To Date: got "2026-01-31", expected a date on or after From Date (2026-02-01)',
+		],
+		[
+			'a four-letter currency',
+			{ filters: { currency: 'EURO' } },
+			'Invalid Currency: got "EURO", expected a three-letter ISO 4217 code',
+		],
+		[
+			'a limit of 0',
+			{ returnAll: false, limit: 0 },
+			'Invalid Limit: got 0, expected a whole number from 1',
+		],
+		[
+			'a page size of 5000',
+			{ options: { pageSize: 5000 } },
+			'Invalid Page Size: got 5000, expected a whole number from 1 to 1000',
+		],
+		[
+			'11 parallel requests',
+			{ options: { concurrency: 11 } },
+			'Invalid Parallel Requests: got 11, expected a whole number from 1 to 10',
+		],
+		[
+			'a short payout id',
+			{ resource: 'payout', operation: 'get', payoutId: '11ebb9ef' },
+			'Invalid Payout ID: got "11ebb9ef", expected 32 hexadecimal digits',
+		],
+		[
+			'a payout id with a stray letter',
+			{
+				resource: 'paymentAction',
+				operation: 'getMany',
+				payoutId: 'g1ebb9ef6a7d4df0b20d59ad574e9761',
+			},
+			'Invalid Payout ID: got "g1ebb9ef6a7d4df0b20d59ad574e9761"',
+		],
+		[
+			'a plain-http custom URL',
+			{ __credentials: { baseUrl: 'http://nexi.example.com' } },
+			'Base URL "http://nexi.example.com" must use https',
+		],
 	])('%s', async (_label, change, message) => {
-		const { __credentials, ...parameters } = change as Record<string, unknown> & { __credentials?: Record<string, string> };
+		const { __credentials, ...parameters } = change as Record<string, unknown> & {
+			__credentials?: Record<string, string>;
+		};
 		const { error, items } = await runNode({
 			parameters: { ...base, ...parameters } as never,
 			credentials: checkoutCredentials(sandbox.current, __credentials),
@@ -462,7 +676,13 @@ describe('validation before any request', () => {
 test('n8n itself refuses to run with a required date left empty', async () => {
 	await expect(
 		runNode({
-			parameters: { resource: 'payout', operation: 'getMany', fromDate: '', toDate: '2026-01-31', returnAll: true },
+			parameters: {
+				resource: 'payout',
+				operation: 'getMany',
+				fromDate: '',
+				toDate: '2026-01-31',
+				returnAll: true,
+			},
 			credentials: credentials(),
 		}),
 	).rejects.toThrow('Parameter "From Date" is required.');
@@ -474,7 +694,11 @@ describe('Continue On Fail', () => {
 		const [good] = expectedPayouts('2026-05-04', '2026-05-04', 'EUR');
 		const { items, error } = await runNode({
 			parameters: { resource: 'payout', operation: 'get', payoutId: '={{ $json.id }}' },
-			items: [{ json: { id: good.id } }, { json: { id: 'not-an-id' } }, { json: { id: 'ffffffffffffffffffffffffffffffff' } }],
+			items: [
+				{ json: { id: good.id } },
+				{ json: { id: 'not-an-id' } },
+				{ json: { id: 'ffffffffffffffffffffffffffffffff' } },
+			],
 			credentials: credentials(),
 			continueOnFail: true,
 		});
@@ -482,8 +706,10 @@ describe('Continue On Fail', () => {
 		expect(pairingOf(items)).toEqual([0, 1, 2]);
 		expect(items[0].json.id).toBe(good.id);
 		expect(items[1].json).toEqual({
-			error: 'Invalid Payout ID: got "not-an-id", expected 32 hexadecimal digits such as 11ebb9ef6a7d4df0b20d59ad574e9761 (the dashed UUID form is accepted too)',
-			description: 'Payout IDs are shown in the Nexi portal under Payouts, or come from the Payout → Get Many operation.',
+			error:
+				'Invalid Payout ID: got "not-an-id", expected 32 hexadecimal digits such as 11ebb9ef6a7d4df0b20d59ad574e9761 (the dashed UUID form is accepted too)',
+			description:
+				'Payout IDs are shown in the Nexi portal under Payouts, or come from the Payout → Get Many operation.',
 		});
 		expect(items[2].json).toMatchObject({
 			error: 'Nexi has no payout with ID ffffffffffffffffffffffffffffffff for this merchant',
@@ -497,14 +723,26 @@ describe('secrets', () => {
 		const key = sandbox.current.reporting.testKey;
 		sandbox.current.faults.configure({}, [{ fault: 'error500', times: 100 }]);
 		const failed = await runNode({
-			parameters: { resource: 'payout', operation: 'getMany', fromDate: '2026-01-01', toDate: '2026-01-31', returnAll: true },
+			parameters: {
+				resource: 'payout',
+				operation: 'getMany',
+				fromDate: '2026-01-01',
+				toDate: '2026-01-31',
+				returnAll: true,
+			},
 			items: [{ json: {} }, { json: {} }],
 			credentials: credentials(),
 			continueOnFail: true,
 		});
 		sandbox.current.faults.clear();
 		const ok = await runNode({
-			parameters: { resource: 'payout', operation: 'getMany', fromDate: '2026-01-01', toDate: '2026-01-31', returnAll: true },
+			parameters: {
+				resource: 'payout',
+				operation: 'getMany',
+				fromDate: '2026-01-01',
+				toDate: '2026-01-31',
+				returnAll: true,
+			},
 			credentials: credentials(),
 		});
 		expect(failed.items).toHaveLength(2);

@@ -5,7 +5,10 @@ import { useSandbox, xpayCredentials } from '../helpers/sandbox';
 
 jest.mock('../../nodes/common/retry', () => {
 	const actual = jest.requireActual('../../nodes/common/retry');
-	return { ...actual, READ_RETRY_POLICY: { retries: 4, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 60_000 } };
+	return {
+		...actual,
+		READ_RETRY_POLICY: { retries: 4, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 60_000 },
+	};
 });
 
 const sandbox = useSandbox({ xpay: { orders: 0, links: 0 } });
@@ -38,7 +41,13 @@ describe('Nexi XPay Trigger', () => {
 		xpay().pay('L-2', 'declined');
 		const emitted = await poller.poll();
 		expect(emitted?.map((i) => i.json)).toEqual([
-			expect.objectContaining({ transactionCode: 'L-1', paymentStatus: 'paid', amount: 19.99, amountMinor: 1999, currency: 'EUR' }),
+			expect.objectContaining({
+				transactionCode: 'L-1',
+				paymentStatus: 'paid',
+				amount: 19.99,
+				amountMinor: 1999,
+				currency: 'EUR',
+			}),
 		]);
 		expect(await poller.poll()).toBeNull();
 	});
@@ -64,7 +73,9 @@ describe('Nexi XPay Trigger', () => {
 				previousStatusText: 'Autorizzato',
 			}),
 		]);
-		expect((await news.poll())?.map((i) => i.json.transactionCode)).toEqual([added.codiceTransazione]);
+		expect((await news.poll())?.map((i) => i.json.transactionCode)).toEqual([
+			added.codiceTransazione,
+		]);
 		expect(await changes.poll()).toBeNull();
 		expect(await news.poll()).toBeNull();
 	});
@@ -74,9 +85,16 @@ describe('Nexi XPay Trigger', () => {
 		await poller.poll();
 		const before = JSON.stringify(poller.staticData);
 		// Yesterday at noon in Italy: all 101 links on one XPay day.
-		const day = DateTime.now().setZone('Europe/Rome').minus({ days: 1 }).set({ hour: 12, minute: 0 }).toMillis();
-		for (let i = 0; i < 101; i++) xpay().createLink(`FULL-${i}`, 100, 24, 'https://x.example', {}, day + i * 1000);
-		await expect(poller.poll()).rejects.toThrow(/^More than 100 PayMail links were created on \d{2}\/\d{2}\/\d{4}, and XPay cannot list them all$/);
+		const day = DateTime.now()
+			.setZone('Europe/Rome')
+			.minus({ days: 1 })
+			.set({ hour: 12, minute: 0 })
+			.toMillis();
+		for (let i = 0; i < 101; i++)
+			xpay().createLink(`FULL-${i}`, 100, 24, 'https://x.example', {}, day + i * 1000);
+		await expect(poller.poll()).rejects.toThrow(
+			/^More than 100 PayMail links were created on \d{2}\/\d{2}\/\d{4}, and XPay cannot list them all$/,
+		);
 		expect(JSON.stringify(poller.staticData)).toBe(before);
 	});
 
@@ -85,7 +103,9 @@ describe('Nexi XPay Trigger', () => {
 		await expect(poller.poll('manual')).rejects.toThrow(/^No orders from .* to show as a sample$/);
 		xpay().addOrder({ importo: 100, createdAt: Date.now() - 7200_000 });
 		const latest = xpay().addOrder({ importo: 200 });
-		expect((await poller.poll('manual'))?.map((i) => i.json.transactionCode)).toEqual([latest.codiceTransazione]);
+		expect((await poller.poll('manual'))?.map((i) => i.json.transactionCode)).toEqual([
+			latest.codiceTransazione,
+		]);
 		expect(poller.staticData).toEqual({});
 	});
 
@@ -107,7 +127,14 @@ describe('Nexi XPay Trigger', () => {
 				const code = `SIM-${counter++}`;
 				// Spread over the last three days: the window holds more than the 100 links one
 				// search returns, while no single day does (XPay could not list that day whole).
-				xpay().createLink(code, 100 + counter, 72, 'https://x.example', {}, Date.now() - Math.floor(random() * 3 * 86_400_000));
+				xpay().createLink(
+					code,
+					100 + counter,
+					72,
+					'https://x.example',
+					{},
+					Date.now() - Math.floor(random() * 3 * 86_400_000),
+				);
 				unpaid.push(code);
 			}
 			if (unpaid.length > 0 && random() < 0.7) {
@@ -116,21 +143,27 @@ describe('Nexi XPay Trigger', () => {
 				if (xpay().links.get(code)!.state === 'paid') paid.push(code);
 			}
 			const faulty = random() < 0.3;
-			sandbox.current.faults.configure(faulty ? { errorRate: 0.3, dropRate: 0.15, tamperMacRate: 0.05, seed: round } : {});
+			sandbox.current.faults.configure(
+				faulty ? { errorRate: 0.3, dropRate: 0.15, tamperMacRate: 0.05, seed: round } : {},
+			);
 			try {
-				for (const item of (await poller.poll()) ?? []) emitted.push(item.json.transactionCode as string);
+				for (const item of (await poller.poll()) ?? [])
+					emitted.push(item.json.transactionCode as string);
 			} catch {
 				failures++;
 			}
 			if (random() < 0.08) poller.restart();
 		}
 		sandbox.current.faults.clear();
-		for (const item of (await poller.poll()) ?? []) emitted.push(item.json.transactionCode as string);
+		for (const item of (await poller.poll()) ?? [])
+			emitted.push(item.json.transactionCode as string);
 		expect(counter).toBeGreaterThan(200);
 		expect(paid.length).toBeGreaterThan(150);
 		expect(failures).toBeGreaterThan(3);
 		expect([...emitted].sort()).toEqual([...paid].sort());
 		// eslint-disable-next-line no-console
-		console.log(`XPay exactly-once simulation: ${counter} links, ${paid.length} paid, ${emitted.length} emitted, ${failures} failed polls`);
+		console.log(
+			`XPay exactly-once simulation: ${counter} links, ${paid.length} paid, ${emitted.length} emitted, ${failures} failed polls`,
+		);
 	}, 180_000);
 });

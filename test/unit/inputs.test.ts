@@ -1,7 +1,10 @@
 import { DateTime } from 'luxon';
 import type { INode } from 'n8n-workflow';
 
-import { NexiCheckoutApi, nexiCheckoutBaseUrl } from '../../credentials/NexiCheckoutApi.credentials';
+import {
+	NexiCheckoutApi,
+	nexiCheckoutBaseUrl,
+} from '../../credentials/NexiCheckoutApi.credentials';
 import { checkCustomBaseUrl } from '../../nodes/common/baseUrl';
 import { parseCalendarDate, requireDateRange } from '../../nodes/common/dates';
 import { normalizeHexId, requireCurrency, requireWholeNumber } from '../../nodes/common/validation';
@@ -29,17 +32,32 @@ describe('parseCalendarDate', () => {
 		expect(parseCalendarDate(value, rome)?.toISODate()).toBe(expected);
 	});
 
-	test.each<unknown>(['', '31/05/2024', '2024-13-01', '2023-02-29', 'yesterday', null, undefined, {}, NaN, new Date('x')])(
-		'%p is not a date',
-		(value) => {
-			expect(parseCalendarDate(value, rome)).toBeUndefined();
-		},
-	);
+	test.each<unknown>([
+		'',
+		'31/05/2024',
+		'2024-13-01',
+		'2023-02-29',
+		'yesterday',
+		null,
+		undefined,
+		{},
+		NaN,
+		new Date('x'),
+	])('%p is not a date', (value) => {
+		expect(parseCalendarDate(value, rome)).toBeUndefined();
+	});
 
 	test('a reversed range names the field and both dates', () => {
 		expect(() =>
-			requireDateRange(node, 0, { from: ['From Date', '2024-06-02'], to: ['To Date', '2024-06-01'] }, 'UTC'),
-		).toThrow('Invalid To Date: got "2024-06-01", expected a date on or after From Date (2024-06-02)');
+			requireDateRange(
+				node,
+				0,
+				{ from: ['From Date', '2024-06-02'], to: ['To Date', '2024-06-01'] },
+				'UTC',
+			),
+		).toThrow(
+			'Invalid To Date: got "2024-06-01", expected a date on or after From Date (2024-06-02)',
+		);
 	});
 });
 
@@ -53,12 +71,15 @@ describe('identifiers, currencies and numbers', () => {
 		expect(normalizeHexId(value)).toBe(expected);
 	});
 
-	test.each([['11ebb9ef6a7d4df0b20d59ad574e976'], ['11ebb9ef6a7d4df0b20d59ad574e9761a'], ['zzebb9ef6a7d4df0b20d59ad574e9761'], [''], [42]])(
-		'payout id %p is refused',
-		(value) => {
-			expect(normalizeHexId(value)).toBeUndefined();
-		},
-	);
+	test.each([
+		['11ebb9ef6a7d4df0b20d59ad574e976'],
+		['11ebb9ef6a7d4df0b20d59ad574e9761a'],
+		['zzebb9ef6a7d4df0b20d59ad574e9761'],
+		[''],
+		[42],
+	])('payout id %p is refused', (value) => {
+		expect(normalizeHexId(value)).toBeUndefined();
+	});
 
 	test('currency codes are upper-cased; anything else is refused with the expected form', () => {
 		expect(requireCurrency(node, 0, 'Currency', ' sek ')).toBe('SEK');
@@ -102,7 +123,9 @@ describe('base URLs', () => {
 	test('the environments map to Nexi hosts', () => {
 		expect(nexiCheckoutBaseUrl({ environment: 'test' })).toBe('https://test.api.dibspayment.eu');
 		expect(nexiCheckoutBaseUrl({ environment: 'live' })).toBe('https://api.dibspayment.eu');
-		expect(() => nexiCheckoutBaseUrl({ environment: 'custom', baseUrl: 'http://evil.example' })).toThrow('must use https');
+		expect(() =>
+			nexiCheckoutBaseUrl({ environment: 'custom', baseUrl: 'http://evil.example' }),
+		).toThrow('must use https');
 	});
 });
 

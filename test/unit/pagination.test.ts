@@ -6,7 +6,10 @@ interface Row {
 }
 
 /** A list server in memory: pages of `serverPageSize` (capped), recording every call. */
-function listServer(total: number, { cap = Infinity, ignorePageSize = false, delays = false } = {}) {
+function listServer(
+	total: number,
+	{ cap = Infinity, ignorePageSize = false, delays = false } = {},
+) {
 	const rows: Row[] = Array.from({ length: total }, (_, i) => ({ id: `r${i}` }));
 	const calls: Array<[number, number]> = [];
 	let inFlight = 0;
@@ -47,11 +50,31 @@ describe('fetchAllPages', () => {
 	test.each([
 		[1, 1, [[0, 1]]],
 		[100, 1, [[0, 100]]],
-		[101, 2, [[0, 100], [1, 100]]],
-		[250, 3, [[0, 100], [1, 100], [2, 100]]],
+		[
+			101,
+			2,
+			[
+				[0, 100],
+				[1, 100],
+			],
+		],
+		[
+			250,
+			3,
+			[
+				[0, 100],
+				[1, 100],
+				[2, 100],
+			],
+		],
 	])('a limit of %i returns exactly that many with %i requests', async (limit, requests, calls) => {
 		const server = listServer(1000);
-		const rows = await fetchAllPages(server.fetchPage, { pageSize: 100, limit, concurrency: 4, idOf });
+		const rows = await fetchAllPages(server.fetchPage, {
+			pageSize: 100,
+			limit,
+			concurrency: 4,
+			idOf,
+		});
 		expect(ids(rows)).toEqual(ids(server.rows.slice(0, limit)));
 		expect(server.calls).toHaveLength(requests);
 		expect(server.calls).toEqual(calls);
@@ -59,7 +82,12 @@ describe('fetchAllPages', () => {
 
 	test('a limit above the total returns the total', async () => {
 		const server = listServer(42);
-		const rows = await fetchAllPages(server.fetchPage, { pageSize: 100, limit: 500, concurrency: 4, idOf });
+		const rows = await fetchAllPages(server.fetchPage, {
+			pageSize: 100,
+			limit: 500,
+			concurrency: 4,
+			idOf,
+		});
 		expect(rows).toHaveLength(42);
 	});
 
@@ -83,7 +111,12 @@ describe('fetchAllPages', () => {
 
 	test('a server that ignores pageSize still gives exactly the limit', async () => {
 		const server = listServer(300, { ignorePageSize: true });
-		const rows = await fetchAllPages(server.fetchPage, { pageSize: 100, limit: 5, concurrency: 4, idOf });
+		const rows = await fetchAllPages(server.fetchPage, {
+			pageSize: 100,
+			limit: 5,
+			concurrency: 4,
+			idOf,
+		});
 		expect(ids(rows)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4']);
 	});
 

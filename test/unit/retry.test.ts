@@ -1,9 +1,19 @@
-import { backoffDelay, parseRetryAfter, withRetries, type RetryPolicy } from '../../nodes/common/retry';
+import {
+	backoffDelay,
+	parseRetryAfter,
+	withRetries,
+	type RetryPolicy,
+} from '../../nodes/common/retry';
 
 const fast: RetryPolicy = { retries: 3, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 50 };
 
 describe('backoffDelay', () => {
-	const policy: RetryPolicy = { retries: 4, baseDelayMs: 400, maxDelayMs: 10_000, maxRetryAfterMs: 60_000 };
+	const policy: RetryPolicy = {
+		retries: 4,
+		baseDelayMs: 400,
+		maxDelayMs: 10_000,
+		maxRetryAfterMs: 60_000,
+	};
 
 	test.each([
 		[0, 200, 400],
@@ -49,21 +59,33 @@ describe('withRetries', () => {
 
 	test('gives up after the policy and hands back the last outcome', async () => {
 		let calls = 0;
-		const result = await withRetries(async () => ++calls, () => ({ retry: true }), fast);
+		const result = await withRetries(
+			async () => ++calls,
+			() => ({ retry: true }),
+			fast,
+		);
 		expect(calls).toBe(4);
 		expect(result).toBe(4);
 	});
 
 	test('does not wait for a Retry-After longer than the policy allows', async () => {
 		let calls = 0;
-		await withRetries(async () => ++calls, () => ({ retry: true, afterMs: 51 }), fast);
+		await withRetries(
+			async () => ++calls,
+			() => ({ retry: true, afterMs: 51 }),
+			fast,
+		);
 		expect(calls).toBe(1);
 	});
 
 	test('honours a short Retry-After', async () => {
 		let calls = 0;
 		const started = Date.now();
-		await withRetries(async () => ++calls, (n) => ({ retry: n < 2, afterMs: 40 }), fast);
+		await withRetries(
+			async () => ++calls,
+			(n) => ({ retry: n < 2, afterMs: 40 }),
+			fast,
+		);
 		expect(calls).toBe(2);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(35);
 	});

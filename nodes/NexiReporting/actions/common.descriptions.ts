@@ -20,7 +20,8 @@ export const currencyFilter: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'EUR',
-	description: 'Only payouts in this currency (three-letter ISO 4217 code). Leave empty for all currencies.',
+	description:
+		'Only payouts in this currency (three-letter ISO 4217 code). Leave empty for all currencies.',
 };
 
 export const listOptionsField: INodeProperties = {
@@ -81,7 +82,11 @@ export function readPagingOptions(context: IExecuteFunctions, itemIndex: number)
 }
 
 /** The optional currency filter: empty means all currencies. */
-export function readCurrencyFilter(node: INode, itemIndex: number, filters: IDataObject): string | undefined {
+export function readCurrencyFilter(
+	node: INode,
+	itemIndex: number,
+	filters: IDataObject,
+): string | undefined {
 	const value = filters.currency;
 	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
 		return undefined;

@@ -5,7 +5,12 @@ import { toMinorUnits } from '../../common/money';
 import { invalidInput, requireWholeNumber } from '../../common/validation';
 
 /** ISO 4217 numeric codes, which XPay requests take (answers use the letters). */
-export const CURRENCIES: Record<string, string> = { EUR: '978', USD: '840', GBP: '826', CHF: '756' };
+export const CURRENCIES: Record<string, string> = {
+	EUR: '978',
+	USD: '840',
+	GBP: '826',
+	CHF: '756',
+};
 
 const TRANSACTION_CODE = /^[\x21-\x7e]{2,30}$/;
 
@@ -21,7 +26,12 @@ export function transactionCodeField(description: string): INodeProperties {
 	};
 }
 
-export function requireTransactionCode(node: INode, itemIndex: number, value: unknown, field = 'Transaction Code'): string {
+export function requireTransactionCode(
+	node: INode,
+	itemIndex: number,
+	value: unknown,
+	field = 'Transaction Code',
+): string {
 	const code = typeof value === 'string' ? value.trim() : value;
 	if (typeof code !== 'string' || !TRANSACTION_CODE.test(code)) {
 		throw invalidInput(
@@ -43,7 +53,7 @@ export const amountField: INodeProperties = {
 	typeOptions: { minValue: 0.01, numberPrecision: 2 },
 	default: 0,
 	placeholder: '19.99',
-	description: 'In the currency\'s major unit: 12.5 means 12.50 EUR. At most two decimals.',
+	description: "In the currency's major unit: 12.5 means 12.50 EUR. At most two decimals.",
 };
 
 export const currencyField: INodeProperties = {
@@ -52,7 +62,8 @@ export const currencyField: INodeProperties = {
 	type: 'options',
 	options: Object.keys(CURRENCIES).map((code) => ({ name: code, value: code })),
 	default: 'EUR',
-	description: 'XPay terminals settle in EUR; another currency works only where Nexi enabled it for the terminal',
+	description:
+		'XPay terminals settle in EUR; another currency works only where Nexi enabled it for the terminal',
 };
 
 /** The amount in minor units and the currency's codes, checked before any request. */
@@ -73,16 +84,28 @@ export function readMoney(
 			'The amount is in major units: 12.5 means 12.50 EUR.',
 		);
 	}
-	const currency = String(context.getNodeParameter('currency', itemIndex, 'EUR')).trim().toUpperCase();
+	const currency = String(context.getNodeParameter('currency', itemIndex, 'EUR'))
+		.trim()
+		.toUpperCase();
 	const numeric = CURRENCIES[currency];
 	if (!numeric) {
-		throw invalidInput(node, itemIndex, 'Currency', currency, `one of ${Object.keys(CURRENCIES).join(', ')}`);
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Currency',
+			currency,
+			`one of ${Object.keys(CURRENCIES).join(', ')}`,
+		);
 	}
 	return { minor: result.minor, currency, numeric };
 }
 
 /** Options of the XPay lists that have no pages and are read in date windows. */
-export function windowOptionsField(defaultDays: number, maxDays: number, daysDescription: string): INodeProperties {
+export function windowOptionsField(
+	defaultDays: number,
+	maxDays: number,
+	daysDescription: string,
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
@@ -104,7 +127,8 @@ export function windowOptionsField(defaultDays: number, maxDays: number, daysDes
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 10 },
 				default: 4,
-				description: 'How many windows are asked for at the same time. The order of results does not change.',
+				description:
+					'How many windows are asked for at the same time. The order of results does not change.',
 			},
 		],
 	};
@@ -120,8 +144,22 @@ export function readWindowOptions(
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
 	return {
-		windowDays: requireWholeNumber(node, itemIndex, 'Days per Request', options.windowDays ?? defaultDays, 1, maxDays),
-		concurrency: requireWholeNumber(node, itemIndex, 'Parallel Requests', options.concurrency ?? 4, 1, 10),
+		windowDays: requireWholeNumber(
+			node,
+			itemIndex,
+			'Days per Request',
+			options.windowDays ?? defaultDays,
+			1,
+			maxDays,
+		),
+		concurrency: requireWholeNumber(
+			node,
+			itemIndex,
+			'Parallel Requests',
+			options.concurrency ?? 4,
+			1,
+			10,
+		),
 	};
 }
 

@@ -11,8 +11,16 @@ import * as order from './order/Order.resource';
 import * as payMailLink from './payMailLink/PayMailLink.resource';
 import * as report from './report/Report.resource';
 
-type Operation = (this: IExecuteFunctions, client: XPayClient, itemIndex: number) => Promise<INodeExecutionData[]>;
-type JsonOperation = (this: IExecuteFunctions, client: XPayClient, itemIndex: number) => Promise<IDataObject[]>;
+type Operation = (
+	this: IExecuteFunctions,
+	client: XPayClient,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
+type JsonOperation = (
+	this: IExecuteFunctions,
+	client: XPayClient,
+	itemIndex: number,
+) => Promise<IDataObject[]>;
 
 /** An operation that returns records, as items. */
 function records(operation: JsonOperation): Operation {
@@ -44,7 +52,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for "${resource}"`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" is not supported for "${resource}"`,
+		);
 	}
 	return await runForEachItem(this, async (itemIndex) => {
 		const client = await XPayClient.connect(this, itemIndex);

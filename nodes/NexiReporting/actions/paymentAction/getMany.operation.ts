@@ -44,7 +44,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'All Payouts in a Date Range',
 				value: 'dateRange',
-				description: 'The payment actions of every payout dated in the range: a reconciliation export',
+				description:
+					'The payment actions of every payout dated in the range: a reconciliation export',
 			},
 		],
 		default: 'payout',
@@ -101,7 +102,12 @@ export async function execute(
 		return await listPaymentActionsInRange(client, { ...range, currency }, options, keep);
 	}
 
-	const payoutId = requireHexId(this.getNode(), itemIndex, 'Payout ID', this.getNodeParameter('payoutId', itemIndex));
+	const payoutId = requireHexId(
+		this.getNode(),
+		itemIndex,
+		'Payout ID',
+		this.getNodeParameter('payoutId', itemIndex),
+	);
 	const options = readListOptions(this, itemIndex);
 	return await listPaymentActions(client, payoutId, options, keep);
 }

@@ -43,8 +43,15 @@ export async function execute(
 	client: ReportingClient,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
-	const payoutId = requireHexId(this.getNode(), itemIndex, 'Payout ID', this.getNodeParameter('payoutId', itemIndex));
+	const payoutId = requireHexId(
+		this.getNode(),
+		itemIndex,
+		'Payout ID',
+		this.getNodeParameter('payoutId', itemIndex),
+	);
 	const withActions = this.getNodeParameter('includePaymentActions', itemIndex, false) as boolean;
-	const options = withActions ? readPagingOptions(this, itemIndex) : { pageSize: 1, concurrency: 1 };
+	const options = withActions
+		? readPagingOptions(this, itemIndex)
+		: { pageSize: 1, concurrency: 1 };
 	return [(await getPayout(client, payoutId, withActions, options)) as IDataObject];
 }

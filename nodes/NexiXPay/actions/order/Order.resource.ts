@@ -36,7 +36,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Refund or Cancel',
 				value: 'refund',
-				description: 'Refund a captured payment, or cancel an authorization that is not captured (storna)',
+				description:
+					'Refund a captured payment, or cancel an authorization that is not captured (storna)',
 				action: 'Refund or cancel a payment',
 			},
 		],

@@ -5,12 +5,23 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { dateRangeFields, limitField, readDateRange, readLimit, returnAllField } from '../../../common/parameters';
+import {
+	dateRangeFields,
+	limitField,
+	readDateRange,
+	readLimit,
+	returnAllField,
+} from '../../../common/parameters';
 import { invalidInput } from '../../../common/validation';
 import { listOrders } from '../../orders';
 import { ORDER_FILTER_TOKENS, simplifyOrder, type OrderStatus } from '../../simplify';
 import type { XPayClient } from '../../transport';
-import { readWindowOptions, requireTransactionCode, simplifyField, windowOptionsField } from '../common.descriptions';
+import {
+	readWindowOptions,
+	requireTransactionCode,
+	simplifyField,
+	windowOptionsField,
+} from '../common.descriptions';
 
 const STATUS_NAMES: Record<string, string> = {
 	authorized: 'Authorized',
@@ -54,7 +65,10 @@ const properties: INodeProperties[] = [
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: Object.keys(ORDER_FILTER_TOKENS).map((value) => ({ name: STATUS_NAMES[value], value })),
+				options: Object.keys(ORDER_FILTER_TOKENS).map((value) => ({
+					name: STATUS_NAMES[value],
+					value,
+				})),
 				default: [],
 				description: 'Only orders in these states. Leave empty for all.',
 			},
@@ -74,9 +88,16 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: XPayClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: XPayClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const range = readDateRange(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
@@ -87,13 +108,20 @@ export async function execute(this: IExecuteFunctions, client: XPayClient, itemI
 	const statusTokens = statuses.map((status) => {
 		const token = ORDER_FILTER_TOKENS[status];
 		if (!token) {
-			throw invalidInput(node, itemIndex, 'Statuses', status, `some of ${Object.keys(ORDER_FILTER_TOKENS).join(', ')}`);
+			throw invalidInput(
+				node,
+				itemIndex,
+				'Statuses',
+				status,
+				`some of ${Object.keys(ORDER_FILTER_TOKENS).join(', ')}`,
+			);
 		}
 		return token;
 	});
-	const code = typeof filters.transactionCode === 'string' && filters.transactionCode.trim() !== ''
-		? requireTransactionCode(node, itemIndex, filters.transactionCode)
-		: undefined;
+	const code =
+		typeof filters.transactionCode === 'string' && filters.transactionCode.trim() !== ''
+			? requireTransactionCode(node, itemIndex, filters.transactionCode)
+			: undefined;
 
 	const orders = await listOrders(client, {
 		...range,

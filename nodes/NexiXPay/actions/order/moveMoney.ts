@@ -1,4 +1,9 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { formatMinor, toMajorUnits } from '../../../common/money';
 import { xpayError } from '../../errors';
@@ -29,18 +34,33 @@ export async function moveMoney(
 	kind: Kind,
 ): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const code = requireTransactionCode(node, itemIndex, this.getNodeParameter('transactionCode', itemIndex));
+	const code = requireTransactionCode(
+		node,
+		itemIndex,
+		this.getNodeParameter('transactionCode', itemIndex),
+	);
 	const { minor, currency, numeric } = readMoney(this, itemIndex);
 	const amountText = formatMinor(minor, currency);
 	const action = `${VERB[kind]} ${amountText} on order ${code}`;
 
 	const before = await findOrder(client, code);
 	if (!before) {
-		throw xpayError(node, itemIndex, action, 2, 'Nessun ordine trovato', 'Nothing was sent to capture or refund.');
+		throw xpayError(
+			node,
+			itemIndex,
+			action,
+			2,
+			'Nessun ordine trovato',
+			'Nothing was sent to capture or refund.',
+		);
 	}
 
 	const sentAt = new Date().toISOString();
-	const answer = await client.write(SERVICE[kind], { codiceTransazione: code, importo: minor, divisa: numeric }, envelopeSchema);
+	const answer = await client.write(
+		SERVICE[kind],
+		{ codiceTransazione: code, importo: minor, divisa: numeric },
+		envelopeSchema,
+	);
 	const base = {
 		transactionCode: code,
 		operation: kind,
@@ -124,7 +144,12 @@ export async function moveMoney(
  * none, the state can still say it: a capture always moves an order out of Autorizzato, a
  * reversal always changes the state, except a partial one that leaves "Parz." as it was.
  */
-export function judgeOutcome(kind: Kind, minor: number, before: XPayOrder, after: XPayOrder): 'applied' | 'notApplied' | 'unknown' {
+export function judgeOutcome(
+	kind: Kind,
+	minor: number,
+	before: XPayOrder,
+	after: XPayOrder,
+): 'applied' | 'notApplied' | 'unknown' {
 	const was = moneyMoved(before);
 	const now = moneyMoved(after);
 	if (was.captures + was.reversals + now.captures + now.reversals > 0) {
@@ -137,7 +162,10 @@ export function judgeOutcome(kind: Kind, minor: number, before: XPayOrder, after
 	const from = orderStatus(before.stato);
 	const to = orderStatus(after.stato);
 	if (from !== to) return 'applied';
-	const staysTheSame = kind === 'capture' ? from === 'partially_captured' : from === 'partially_refunded' || from === 'partially_captured';
+	const staysTheSame =
+		kind === 'capture'
+			? from === 'partially_captured'
+			: from === 'partially_refunded' || from === 'partially_captured';
 	return staysTheSame ? 'unknown' : 'notApplied';
 }
 

@@ -26,8 +26,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['refund'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['refund'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: XPayClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: XPayClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	return await moveMoney.call(this, client, itemIndex, 'refund');
 }

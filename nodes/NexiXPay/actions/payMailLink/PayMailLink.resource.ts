@@ -23,7 +23,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'List the links created in a period, with their payment status (ReportPaymail)',
+				description:
+					'List the links created in a period, with their payment status (ReportPaymail)',
 				action: 'Get many pay mail links',
 			},
 			{

@@ -68,7 +68,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add field',
 		default: {},
 		options: [
-			{ displayName: 'Cancel URL', name: 'cancelUrl', type: 'string', default: '', description: 'Where the customer goes on cancelling (sent as url_back)' },
+			{
+				displayName: 'Cancel URL',
+				name: 'cancelUrl',
+				type: 'string',
+				default: '',
+				description: 'Where the customer goes on cancelling (sent as url_back)',
+			},
 			{
 				displayName: 'Capture Mode',
 				name: 'captureMode',
@@ -76,15 +82,44 @@ const properties: INodeProperties[] = [
 				options: [
 					{ name: 'Terminal Default', value: '' },
 					{ name: 'Immediate', value: 'C', description: 'Capture when the customer pays' },
-					{ name: 'Deferred', value: 'D', description: 'Only authorize; capture later with Order → Capture' },
+					{
+						name: 'Deferred',
+						value: 'D',
+						description: 'Only authorize; capture later with Order → Capture',
+					},
 				],
 				default: '',
 				description: 'Sent as TCONTAB',
 			},
-			{ displayName: 'Customer Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Sent as mail' },
-			{ displayName: 'Customer First Name', name: 'firstName', type: 'string', default: '', description: 'Sent as nome' },
-			{ displayName: 'Customer Last Name', name: 'lastName', type: 'string', default: '', description: 'Sent as cognome' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What is being paid for, shown to the customer (sent as descrizione)' },
+			{
+				displayName: 'Customer Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				description: 'Sent as mail',
+			},
+			{
+				displayName: 'Customer First Name',
+				name: 'firstName',
+				type: 'string',
+				default: '',
+				description: 'Sent as nome',
+			},
+			{
+				displayName: 'Customer Last Name',
+				name: 'lastName',
+				type: 'string',
+				default: '',
+				description: 'Sent as cognome',
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'What is being paid for, shown to the customer (sent as descrizione)',
+			},
 			{
 				displayName: 'Extra Parameters',
 				name: 'extraParameters',
@@ -122,27 +157,55 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payMailLink'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['payMailLink'], operation: ['create'] } },
+	properties,
+);
 
 /** N8N + yyyyMMddHHmmss + 6 random characters: 23 characters, unique enough to never collide. */
 export function generateTransactionCode(now: DateTime): string {
 	return `N8N${now.toUTC().toFormat('yyyyMMddHHmmss')}${randomBytes(3).toString('hex').toUpperCase()}`;
 }
 
-export async function execute(this: IExecuteFunctions, client: XPayClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: XPayClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
 	const given = String(this.getNodeParameter('transactionCode', itemIndex, '') ?? '').trim();
-	const code = given === '' ? generateTransactionCode(DateTime.now()) : requireTransactionCode(node, itemIndex, given);
+	const code =
+		given === ''
+			? generateTransactionCode(DateTime.now())
+			: requireTransactionCode(node, itemIndex, given);
 	// PayMail links have no currency field: they are in euros.
 	const { minor } = readMoney(this, itemIndex);
-	const hours = requireWholeNumber(node, itemIndex, 'Expires In (Hours)', this.getNodeParameter('expiresInHours', itemIndex), 1, MAX_LINK_HOURS);
+	const hours = requireWholeNumber(
+		node,
+		itemIndex,
+		'Expires In (Hours)',
+		this.getNodeParameter('expiresInHours', itemIndex),
+		1,
+		MAX_LINK_HOURS,
+	);
 	const returnUrl = String(this.getNodeParameter('returnUrl', itemIndex, '') ?? '').trim();
 	if (!isHttpUrl(returnUrl)) {
-		throw invalidInput(node, itemIndex, 'Return URL', returnUrl, 'an http or https address, such as https://shop.example.com/thank-you');
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Return URL',
+			returnUrl,
+			'an http or https address, such as https://shop.example.com/thank-you',
+		);
 	}
 	const extras = readExtras(this, itemIndex);
 
-	const body: IDataObject = { codiceTransazione: code, importo: minor, timeout: hours, url: returnUrl };
+	const body: IDataObject = {
+		codiceTransazione: code,
+		importo: minor,
+		timeout: hours,
+		url: returnUrl,
+	};
 	if (Object.keys(extras).length > 0) body.parametriAggiuntivi = extras;
 	const answer = await client.write('richiestaPayMail', body, payMailLinkSchema);
 
@@ -164,17 +227,28 @@ export async function execute(this: IExecuteFunctions, client: XPayClient, itemI
 
 	// The answer was lost: find out whether the link exists before anyone sends it again.
 	const today = DateTime.now().setZone('Europe/Rome').startOf('day');
-	const utcDay = DateTime.fromObject({ year: today.year, month: today.month, day: today.day }, { zone: 'UTC' });
+	const utcDay = DateTime.fromObject(
+		{ year: today.year, month: today.month, day: today.day },
+		{ zone: 'UTC' },
+	);
 	let exists: boolean | undefined;
 	try {
-		const links = await listLinks(client, { from: utcDay.minus({ days: 1 }), to: utcDay }, { windowDays: 2, concurrency: 1 });
+		const links = await listLinks(
+			client,
+			{ from: utcDay.minus({ days: 1 }), to: utcDay },
+			{ windowDays: 2, concurrency: 1 },
+		);
 		exists = links.some((link) => link.transactionCode === code);
 	} catch {
 		exists = undefined;
 	}
 	if (exists === true) {
 		// A never-used link regenerated is the same link with a new expiry: this recovers its URL.
-		const regenerated = await client.write('rigeneraPayMail', { codiceTransazione: code, timeout: hours }, regeneratedLinkSchema);
+		const regenerated = await client.write(
+			'rigeneraPayMail',
+			{ codiceTransazione: code, timeout: hours },
+			regeneratedLinkSchema,
+		);
 		if (regenerated.kind === 'ok') {
 			return [
 				result(
@@ -192,7 +266,7 @@ export async function execute(this: IExecuteFunctions, client: XPayClient, itemI
 				: `The PayMail link request for ${code} has an unknown outcome (${answer.reason})`,
 		description:
 			exists === false
-				? 'Searching today\'s links does not find it, so it is safe to run it again with the same transaction code.'
+				? "Searching today's links does not find it, so it is safe to run it again with the same transaction code."
 				: `Check the link list (PayMail Link → Get Many) for ${code} before running it again; running it again with the same transaction code cannot make a second link (XPay refuses a duplicate code).`,
 		itemIndex,
 	});
@@ -202,12 +276,23 @@ function readExtras(context: IExecuteFunctions, itemIndex: number): Record<strin
 	const node = context.getNode();
 	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const extras: Record<string, string> = {};
-	const text = (value: unknown) => (typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value));
+	const text = (value: unknown) =>
+		typeof value === 'string'
+			? value.trim()
+			: value === undefined || value === null
+				? ''
+				: String(value);
 
 	const email = text(fields.email);
 	if (email) {
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-			throw invalidInput(node, itemIndex, 'Customer Email', fields.email, 'an e-mail address such as name@example.com');
+			throw invalidInput(
+				node,
+				itemIndex,
+				'Customer Email',
+				fields.email,
+				'an e-mail address such as name@example.com',
+			);
 		}
 		extras.mail = email;
 	}
@@ -238,7 +323,13 @@ function readExtras(context: IExecuteFunctions, itemIndex: number): Record<strin
 		const name = text(parameter.name);
 		if (!name) continue;
 		if (['apiKey', 'mac', 'timeStamp', 'codiceTransazione', 'importo'].includes(name)) {
-			throw invalidInput(node, itemIndex, 'Extra Parameters', name, 'a parameter other than the ones the node sends itself');
+			throw invalidInput(
+				node,
+				itemIndex,
+				'Extra Parameters',
+				name,
+				'a parameter other than the ones the node sends itself',
+			);
 		}
 		extras[name] = text(parameter.value);
 	}

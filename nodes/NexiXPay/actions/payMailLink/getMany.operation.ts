@@ -5,7 +5,13 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { dateRangeFields, limitField, readDateRange, readLimit, returnAllField } from '../../../common/parameters';
+import {
+	dateRangeFields,
+	limitField,
+	readDateRange,
+	readLimit,
+	returnAllField,
+} from '../../../common/parameters';
 import { listLinks } from '../../links';
 import type { XPayClient } from '../../transport';
 import { readWindowOptions, windowOptionsField } from '../common.descriptions';
@@ -24,9 +30,16 @@ const properties: INodeProperties[] = [
 	),
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payMailLink'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['payMailLink'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: XPayClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: XPayClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const range = readDateRange(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const links = await listLinks(client, range, readWindowOptions(this, itemIndex, 31, 366));

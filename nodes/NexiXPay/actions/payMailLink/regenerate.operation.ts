@@ -41,20 +41,43 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['payMailLink'], operation: ['regenerate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['payMailLink'], operation: ['regenerate'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: XPayClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: XPayClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const code = requireTransactionCode(node, itemIndex, this.getNodeParameter('transactionCode', itemIndex));
+	const code = requireTransactionCode(
+		node,
+		itemIndex,
+		this.getNodeParameter('transactionCode', itemIndex),
+	);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body: IDataObject = { codiceTransazione: code };
 	let hours: number | undefined;
 	if (fields.expiresInHours !== undefined) {
-		hours = requireWholeNumber(node, itemIndex, 'Expires In (Hours)', fields.expiresInHours, 1, MAX_LINK_HOURS);
+		hours = requireWholeNumber(
+			node,
+			itemIndex,
+			'Expires In (Hours)',
+			fields.expiresInHours,
+			1,
+			MAX_LINK_HOURS,
+		);
 		body.timeout = hours;
 	}
 	if (typeof fields.newTransactionCode === 'string' && fields.newTransactionCode.trim() !== '') {
-		body.nuovoCodiceTransazione = requireTransactionCode(node, itemIndex, fields.newTransactionCode, 'New Transaction Code');
+		body.nuovoCodiceTransazione = requireTransactionCode(
+			node,
+			itemIndex,
+			fields.newTransactionCode,
+			'New Transaction Code',
+		);
 	}
 	// Not a payment, but not repeatable either (a failed link gets a new code each time): sent once.
 	const answer = client.unwrap(
@@ -69,7 +92,10 @@ export async function execute(this: IExecuteFunctions, client: XPayClient, itemI
 			codeChanged: newCode !== code,
 			url: answer.payMailUrl,
 			expiresAt: hours === undefined ? null : DateTime.now().plus({ hours }).toUTC().toISO(),
-			operationId: answer.idOperazione === undefined || answer.idOperazione === null ? null : String(answer.idOperazione),
+			operationId:
+				answer.idOperazione === undefined || answer.idOperazione === null
+					? null
+					: String(answer.idOperazione),
 		},
 	];
 }

@@ -29,20 +29,46 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['report'], operation: ['download'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: XPayClient, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: XPayClient,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const reportId = String(this.getNodeParameter('reportId', itemIndex, '') ?? '').trim();
 	if (!/^[A-Za-z0-9_-]{1,64}$/.test(reportId)) {
-		throw invalidInput(node, itemIndex, 'Report ID', reportId, 'the reportId of a report, as returned by Report → Get Many (such as 900001)');
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Report ID',
+			reportId,
+			'the reportId of a report, as returned by Report → Get Many (such as 900001)',
+		);
 	}
-	const property = String(this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	const property = String(
+		this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '',
+	).trim();
 	if (!/^[A-Za-z_$][\w$]*$/.test(property)) {
-		throw invalidInput(node, itemIndex, 'Put Output File in Field', property, 'a field name such as data');
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Put Output File in Field',
+			property,
+			'a field name such as data',
+		);
 	}
 	const file = await client.download(reportId);
 	const binary = await this.helpers.prepareBinaryData(file.bytes, file.fileName, file.mimeType);
-	const json: IDataObject = { reportId, fileName: file.fileName, mimeType: file.mimeType, fileSize: file.bytes.length };
+	const json: IDataObject = {
+		reportId,
+		fileName: file.fileName,
+		mimeType: file.mimeType,
+		fileSize: file.bytes.length,
+	};
 	return [{ json, binary: { [property]: binary } }];
 }

@@ -31,13 +31,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['report'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['report'], operation: ['getMany'] } },
+	properties,
+);
 
-export async function execute(this: IExecuteFunctions, client: XPayClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: XPayClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const value = this.getNodeParameter('referenceDate', itemIndex, '');
 	const body: IDataObject = {};
 	if (value !== '' && value !== undefined && value !== null) {
-		body.refDate = xpayDay(requireDate(this.getNode(), itemIndex, 'Reference Date', value, this.getTimezone()));
+		body.refDate = xpayDay(
+			requireDate(this.getNode(), itemIndex, 'Reference Date', value, this.getTimezone()),
+		);
 	}
 	const answer = await client.readOptional('elencoReport', body, reportListSchema, 'list reports');
 	return (answer?.listaReport ?? []).map((report) => {
@@ -45,8 +54,12 @@ export async function execute(this: IExecuteFunctions, client: XPayClient, itemI
 		return {
 			...renamed,
 			reportId: String(report.idReport),
-			...('dataRiferimento' in report ? { referenceDate: xpayDateToIso(report.dataRiferimento)?.slice(0, 10) ?? null } : {}),
-			...('dataElaborazione' in report ? { processedAt: xpayDateToIso(report.dataElaborazione) } : {}),
+			...('dataRiferimento' in report
+				? { referenceDate: xpayDateToIso(report.dataRiferimento)?.slice(0, 10) ?? null }
+				: {}),
+			...('dataElaborazione' in report
+				? { processedAt: xpayDateToIso(report.dataElaborazione) }
+				: {}),
 		};
 	});
 }
