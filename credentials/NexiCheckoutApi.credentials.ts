@@ -7,20 +7,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { credentialBaseUrl, customBaseUrlProperty } from '../nodes/common/baseUrl';
-
-export const NEXI_CHECKOUT_ENVIRONMENTS = {
-	test: 'https://test.api.dibspayment.eu',
-	live: 'https://api.dibspayment.eu',
-} as const;
-
-/** The API address the credential points at; throws with a clear message for a bad custom URL. */
-export function nexiCheckoutBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return credentialBaseUrl(credentials, NEXI_CHECKOUT_ENVIRONMENTS, 'test');
-}
+import { environmentProperties } from '../nodes/common/baseUrl';
+import {
+	CHECKOUT_CREDENTIAL,
+	NEXI_CHECKOUT_ENVIRONMENTS,
+	nexiCheckoutBaseUrl,
+} from '../nodes/NexiReporting/protocol/environment';
+import { KEY_REJECTED_HINT, MERCHANT_NUMBER_HINT } from '../nodes/NexiReporting/protocol/errors';
 
 export class NexiCheckoutApi implements ICredentialType {
-	name = 'nexiCheckoutApi';
+	name = CHECKOUT_CREDENTIAL;
 
 	displayName = 'Nexi Checkout API';
 
@@ -29,11 +25,8 @@ export class NexiCheckoutApi implements ICredentialType {
 	documentationUrl = 'https://developer.nexigroup.com/nexi-checkout/en-EU/api/reporting-v1/';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties(
+			[
 				{
 					name: 'Test',
 					value: 'test',
@@ -44,15 +37,9 @@ export class NexiCheckoutApi implements ICredentialType {
 					value: 'live',
 					description: 'api.dibspayment.eu, for keys that start with live-secret-key-',
 				},
-				{
-					name: 'Custom',
-					value: 'custom',
-					description: 'Another address, such as the local Nexi sandbox',
-				},
 			],
-			default: 'test',
-		},
-		customBaseUrlProperty('https://test.api.dibspayment.eu'),
+			NEXI_CHECKOUT_ENVIRONMENTS.test,
+		),
 		{
 			displayName: 'Secret Key',
 			name: 'secretKey',
@@ -107,16 +94,14 @@ export class NexiCheckoutApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message:
-						'Nexi rejected the secret key for this environment. Test keys (test-secret-key-…) work only with Test, live keys only with Live; the checkout key is not accepted.',
+					message: `Nexi rejected the secret key for this environment. ${KEY_REJECTED_HINT}`,
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 400,
-					message:
-						'Nexi refused the request: if a Merchant Number is set, it must be the number of a merchant your partner key may act for.',
+					message: `Nexi refused the request: ${MERCHANT_NUMBER_HINT}`,
 				},
 			},
 		],

@@ -7,24 +7,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { credentialBaseUrl, customBaseUrlProperty } from '../nodes/common/baseUrl';
-import { signRequest } from '../nodes/NexiXPay/signature';
-
-export const NEXI_XPAY_ENVIRONMENTS = {
-	test: 'https://int-ecommerce.nexi.it',
-	production: 'https://ecommerce.nexi.it',
-} as const;
-
-/** The API address the credential points at; throws with a clear message for a bad custom URL. */
-export function nexiXPayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return credentialBaseUrl(credentials, NEXI_XPAY_ENVIRONMENTS, 'test');
-}
-
-const ALIAS_HINT =
-	'Test aliases (ALIAS_WEB_…) work only with Test, production aliases only with Production.';
+import { environmentProperties } from '../nodes/common/baseUrl';
+import {
+	NEXI_XPAY_ENVIRONMENTS,
+	nexiXPayBaseUrl,
+	SERVICE_PATH_PREFIX,
+	XPAY_CREDENTIAL,
+} from '../nodes/NexiXPay/protocol/environment';
+import { credentialTestVerdicts } from '../nodes/NexiXPay/protocol/errors';
+import { signRequest } from '../nodes/NexiXPay/protocol/mac';
 
 export class NexiXPayApi implements ICredentialType {
-	name = 'nexiXPayApi';
+	name = XPAY_CREDENTIAL;
 
 	displayName = 'Nexi XPay API';
 
@@ -34,11 +28,8 @@ export class NexiXPayApi implements ICredentialType {
 		'https://ecommerce.nexi.it/specifiche-tecniche/apibackoffice/apibackoffice.html';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Environment',
-			name: 'environment',
-			type: 'options',
-			options: [
+		...environmentProperties(
+			[
 				{
 					name: 'Test',
 					value: 'test',
@@ -50,15 +41,9 @@ export class NexiXPayApi implements ICredentialType {
 					value: 'production',
 					description: 'ecommerce.nexi.it, for real payments',
 				},
-				{
-					name: 'Custom',
-					value: 'custom',
-					description: 'Another address, such as the local Nexi sandbox',
-				},
 			],
-			default: 'test',
-		},
-		customBaseUrlProperty('https://int-ecommerce.nexi.it'),
+			NEXI_XPAY_ENVIRONMENTS.test,
+		),
 		{
 			displayName: 'Alias',
 			name: 'alias',
@@ -99,48 +84,19 @@ export class NexiXPayApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'POST',
-			url: '/ecomm/api/bo/situazioneOrdine',
+			url: `${SERVICE_PATH_PREFIX}situazioneOrdine`,
 			headers: { 'Content-Type': 'application/json' },
 			// An order code that cannot exist: "not found" (error 2) proves alias and key work.
 			body: { codiceTransazione: 'N8N-CREDENTIAL-TEST' },
 			json: true,
 		},
-		rules: [
-			...[3, '3'].map((value) => ({
+		// XPay answers HTTP 200 for refusals too; the code in the body tells them apart. It may
+		// come as a number or as text.
+		rules: credentialTestVerdicts().flatMap(({ code, message }) =>
+			[code, String(code)].map((value) => ({
 				type: 'responseSuccessBody' as const,
-				properties: {
-					key: 'errore.codice',
-					value,
-					message:
-						'Nexi XPay refused the MAC (error 3): the MAC Key does not belong to this alias. Copy the MAC key of the same alias and environment.',
-				},
+				properties: { key: 'errore.codice', value, message },
 			})),
-			...[5, '5'].map((value) => ({
-				type: 'responseSuccessBody' as const,
-				properties: {
-					key: 'errore.codice',
-					value,
-					message:
-						"Nexi XPay refused the request's time (error 5): the clock of this n8n server is more than 5 minutes away from Nexi's. Set it right (NTP) and test again.",
-				},
-			})),
-			...[50, '50', 6, '6', 7, '7'].map((value) => ({
-				type: 'responseSuccessBody' as const,
-				properties: {
-					key: 'errore.codice',
-					value,
-					message: `Nexi XPay does not know this alias in this environment (error ${value}). ${ALIAS_HINT}`,
-				},
-			})),
-			...[99, '99'].map((value) => ({
-				type: 'responseSuccessBody' as const,
-				properties: {
-					key: 'errore.codice',
-					value,
-					message:
-						'Nexi XPay says this merchant may not use the back-office API (error 99). Ask Nexi to enable it for the alias.',
-				},
-			})),
-		],
+		),
 	};
 }

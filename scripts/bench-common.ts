@@ -2,11 +2,11 @@
 // parallel requests, the ideal it is held to, and how runs are summed up.
 import { join, resolve } from 'node:path';
 
-import { DEFAULT_LIST_OPTIONS } from '../nodes/NexiReporting/payouts';
+import { REPORTING_LIST_DEFAULTS } from '../nodes/NexiReporting/listDefaults';
 
 export const ROOT = resolve(__dirname, '..');
-export const PAGE = DEFAULT_LIST_OPTIONS.pageSize;
-export const CONCURRENCY = DEFAULT_LIST_OPTIONS.concurrency;
+export const PAGE = REPORTING_LIST_DEFAULTS.pageSize;
+export const CONCURRENCY = REPORTING_LIST_DEFAULTS.concurrency;
 
 export const median = (values: number[]) =>
 	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -6,9 +6,33 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import {
+	operationSubtitle,
+	resourceProperties,
+	routeToOperation,
+	type ResourceDefinition,
+} from '../common/router';
 import * as paymentAction from './actions/paymentAction/PaymentAction.resource';
 import * as payout from './actions/payout/Payout.resource';
-import { router } from './actions/router';
+import { CHECKOUT_CREDENTIAL } from './protocol/environment';
+import { ReportingClient } from './transport';
+
+const RESOURCES: Array<ResourceDefinition<ReportingClient>> = [
+	{
+		name: 'Payout',
+		value: 'payout',
+		description: 'Money Nexi paid out to your bank account',
+		defaultOperation: 'getMany',
+		operations: payout,
+	},
+	{
+		name: 'Payment Action',
+		value: 'paymentAction',
+		description: 'A charge, refund or fee settled inside a payout',
+		defaultOperation: 'getMany',
+		operations: paymentAction,
+	},
+];
 
 export class NexiReporting implements INodeType {
 	description: INodeTypeDescription = {
@@ -17,41 +41,18 @@ export class NexiReporting implements INodeType {
 		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			'={{ { "payout:get": "Get a payout", "payout:getMany": "Get many payouts", "paymentAction:getMany": "Get payment actions" }[$parameter["resource"] + ":" + $parameter["operation"]] }}',
+		subtitle: operationSubtitle(RESOURCES),
 		description:
 			'Read payouts and the payment actions (charges, refunds, fees) settled in them from the Nexi Checkout Reporting API',
 		defaults: { name: 'Nexi Reporting' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'nexiCheckoutApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{
-						name: 'Payout',
-						value: 'payout',
-						description: 'Money Nexi paid out to your bank account',
-					},
-					{
-						name: 'Payment Action',
-						value: 'paymentAction',
-						description: 'A charge, refund or fee settled inside a payout',
-					},
-				],
-				default: 'payout',
-			},
-			...payout.description,
-			...paymentAction.description,
-		],
+		credentials: [{ name: CHECKOUT_CREDENTIAL, required: true }],
+		properties: resourceProperties(RESOURCES),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeToOperation.call(this, RESOURCES, ReportingClient.connect);
 	}
 }

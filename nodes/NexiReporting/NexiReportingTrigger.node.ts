@@ -10,16 +10,11 @@ import {
 
 import { mapConcurrent } from '../common/concurrency';
 import { isoDate } from '../common/dates';
-import {
-	keepWindow,
-	loadPollState,
-	savePollState,
-	todayIn,
-	type SeenEntry,
-} from '../common/pollState';
-import { lookbackDaysField } from '../common/parameters';
-import { requireWholeNumber } from '../common/validation';
-import { currencyFilter, readCurrencyFilter } from './actions/common.descriptions';
+import { diffSeen, loadPollState, savePollState, todayIn } from '../common/pollState';
+import { lookbackDaysField, optionsCollection, readLookbackDays } from '../common/parameters';
+import { payoutFiltersField, readCurrencyFilter } from './actions/common.descriptions';
+import { REPORTING_LIST_DEFAULTS } from './listDefaults';
+import { CHECKOUT_CREDENTIAL } from './protocol/environment';
 import { DEFAULT_LIST_OPTIONS, getPayout, listPaymentActions, listPayouts } from './payouts';
 import type { Payout } from './schemas';
 import { ReportingClient } from './transport';
@@ -39,7 +34,7 @@ export class NexiReportingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'nexiCheckoutApi', required: true }],
+		credentials: [{ name: CHECKOUT_CREDENTIAL, required: true }],
 		properties: [
 			{
 				displayName: 'Event',
@@ -76,47 +71,27 @@ export class NexiReportingTrigger implements INodeType {
 				],
 				default: 'payout',
 			},
-			{
-				displayName: 'Filters',
-				name: 'filters',
-				type: 'collection',
-				placeholder: 'Add filter',
-				default: {},
-				options: [currencyFilter],
-			},
+			payoutFiltersField,
 			lookbackDaysField(
 				'Payouts dated up to this many days back are watched, so one that shows up late (dated days ago) is still caught. Each is emitted once.',
+				REPORTING_LIST_DEFAULTS,
 			),
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add option',
-				default: {},
-				options: [
-					{
-						displayName: 'Emit Existing Payouts on Activation',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the first check after activation emits the payouts already in the lookback window (once), instead of only remembering them',
-					},
-				],
-			},
+			optionsCollection([
+				{
+					displayName: 'Emit Existing Payouts on Activation',
+					name: 'emitExisting',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether the first check after activation emits the payouts already in the lookback window (once), instead of only remembering them',
+				},
+			]),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
-		const lookbackDays = requireWholeNumber(
-			node,
-			0,
-			'Lookback Days',
-			this.getNodeParameter('lookbackDays', 7),
-			1,
-			90,
-		);
+		const lookbackDays = readLookbackDays(this, REPORTING_LIST_DEFAULTS);
 		const output = this.getNodeParameter('output', 'payout') as string;
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -149,10 +124,12 @@ export class NexiReportingTrigger implements INodeType {
 
 		const staticData = this.getWorkflowStaticData('node');
 		const state = loadPollState(staticData);
-		const seen = keepWindow(state.seen, isoDate(from));
-		const fresh = payouts.filter((payout) => !(payout.id in state.seen));
-		for (const payout of fresh)
-			seen[payout.id] = { day: payout.date ?? isoDate(today) } satisfies SeenEntry;
+		const { seen, added } = diffSeen(
+			state,
+			payouts.map((payout) => ({ key: payout.id, day: payout.date ?? isoDate(today), payout })),
+			isoDate(from),
+		);
+		const fresh = added.map(({ payout }) => payout);
 
 		const toEmit = state.initialized ? fresh : options.emitExisting === true ? payouts : [];
 		// Everything that can fail happens before the state changes: a failed poll leaves it as it was.

@@ -11,6 +11,7 @@ import {
 	type Payout,
 	type PayoutDetail,
 } from './schemas';
+import { REPORTING_LIST_DEFAULTS } from './listDefaults';
 import type { ReportingClient } from './transport';
 
 /** How lists are read; the defaults match the API's own page size. */
@@ -20,7 +21,10 @@ export interface ListOptions {
 	concurrency: number;
 }
 
-export const DEFAULT_LIST_OPTIONS: ListOptions = { pageSize: 100, concurrency: 4 };
+export const DEFAULT_LIST_OPTIONS: ListOptions = {
+	pageSize: REPORTING_LIST_DEFAULTS.pageSize,
+	concurrency: REPORTING_LIST_DEFAULTS.concurrency,
+};
 
 export interface PayoutQuery {
 	from: DateTime;
@@ -31,6 +35,13 @@ export interface PayoutQuery {
 const byId = (record: { id: string }) => record.id;
 
 export const KEEP_ALL = (): boolean => true;
+
+/** Keeps the payment actions of the chosen kinds (`paymentAction` values); none chosen keeps all. */
+export function keepActionTypes(selected: unknown): (action: PaymentAction) => boolean {
+	if (!Array.isArray(selected) || selected.length === 0) return KEEP_ALL;
+	const wanted = new Set(selected.map(String));
+	return (action) => wanted.has(String(action.paymentAction));
+}
 
 /** Every payout dated within the range (inclusive), in the API's order. */
 export async function listPayouts(

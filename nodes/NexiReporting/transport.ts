@@ -1,7 +1,7 @@
-import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject, NodeApiError } from 'n8n-workflow';
 import type { ZodType } from 'zod/v4';
 
-import { nexiCheckoutBaseUrl } from '../../credentials/NexiCheckoutApi.credentials';
+import { nexiApiError } from '../common/errors';
 import {
 	credentialAddress,
 	sendOnce,
@@ -17,14 +17,12 @@ import {
 	withRetries,
 	type RetryDecision,
 } from '../common/retry';
-
-export const CHECKOUT_CREDENTIAL = 'nexiCheckoutApi';
-
-const ENVIRONMENT_NAMES: Record<string, string> = {
-	test: 'Test',
-	live: 'Live',
-	custom: 'Custom',
-};
+import {
+	CHECKOUT_CREDENTIAL,
+	CHECKOUT_ENVIRONMENT_NAMES,
+	nexiCheckoutBaseUrl,
+} from './protocol/environment';
+import { KEY_REJECTED_HINT, listFieldErrors, nexiErrorFields } from './protocol/errors';
 
 export interface GetRequest<T> {
 	path: string;
@@ -85,28 +83,22 @@ export class ReportingClient {
 		if (outcome.kind === 'failure') throw this.networkError(outcome);
 		if (!parsed) throw this.httpError(outcome, request);
 		if (parsed.ok) return parsed.value;
-		throw new NodeApiError(
-			this.context.getNode(),
-			{ httpCode: String(outcome.status), problem: parsed.problem },
-			{
-				message: `Nexi returned a response this node does not understand: ${parsed.problem}`,
-				description: `GET ${request.path} answered HTTP ${outcome.status} with a body that does not match the documented Reporting API. Nothing from it was used.`,
-				httpCode: String(outcome.status),
-				itemIndex: this.itemIndex,
-			},
-		);
+		throw nexiApiError(this.context.getNode(), {
+			message: `Nexi returned a response this node does not understand: ${parsed.problem}`,
+			description: `GET ${request.path} answered HTTP ${outcome.status} with a body that does not match the documented Reporting API. Nothing from it was used.`,
+			httpCode: String(outcome.status),
+			itemIndex: this.itemIndex,
+			detail: { httpCode: String(outcome.status), problem: parsed.problem },
+		});
 	}
 
 	private networkError(outcome: Extract<HttpOutcome, { kind: 'failure' }>): NodeApiError {
-		return new NodeApiError(
-			this.context.getNode(),
-			{ networkError: outcome.code },
-			{
-				message: `Could not get an answer from Nexi at ${this.baseUrl}`,
-				description: `${outcome.message} (network error ${outcome.code}, after ${READ_RETRY_POLICY.retries} retries). Check the credential's environment and that this n8n server can reach the address.`,
-				itemIndex: this.itemIndex,
-			},
-		);
+		return nexiApiError(this.context.getNode(), {
+			message: `Could not get an answer from Nexi at ${this.baseUrl}`,
+			description: `${outcome.message} (network error ${outcome.code}, after ${READ_RETRY_POLICY.retries} retries). Check the credential's environment and that this n8n server can reach the address.`,
+			itemIndex: this.itemIndex,
+			detail: { networkError: outcome.code },
+		});
 	}
 
 	private httpError(
@@ -127,10 +119,9 @@ export class ReportingClient {
 					? `Nexi's field errors: ${fieldErrors.join('; ')}.`
 					: `Nexi answered 400 Bad Request${nexi.message ? `: ${nexi.message}` : ''}.`;
 		} else if (status === 401) {
-			const environment = ENVIRONMENT_NAMES[this.environment] ?? this.environment;
+			const environment = CHECKOUT_ENVIRONMENT_NAMES[this.environment] ?? this.environment;
 			message = `Nexi rejected the secret key for the ${environment} environment`;
-			description =
-				'Check the Secret Key and Environment of the Nexi Checkout API credential: test keys (test-secret-key-…) work only with Test, live keys (live-secret-key-…) only with Live, and the checkout key is never accepted.';
+			description = `Check the Secret Key and Environment of the Nexi Checkout API credential: ${KEY_REJECTED_HINT.charAt(0).toLowerCase()}${KEY_REJECTED_HINT.slice(1)}`;
 		} else if (status === 404) {
 			message = request.notFound ?? `Nexi found nothing at ${request.path}`;
 			description = 'Nexi answered 404 Not Found.';
@@ -148,11 +139,13 @@ export class ReportingClient {
 			description += ` Nexi's error: ${[nexi.code && `code ${nexi.code}`, nexi.source && `source ${nexi.source}`, nexi.message].filter(Boolean).join(', ')}.`;
 		}
 
-		return new NodeApiError(
-			this.context.getNode(),
-			{ httpCode: String(status), ...nexi } as JsonObject,
-			{ message, description, httpCode: String(status), itemIndex: this.itemIndex },
-		);
+		return nexiApiError(this.context.getNode(), {
+			message,
+			description,
+			httpCode: String(status),
+			itemIndex: this.itemIndex,
+			detail: { httpCode: String(status), ...nexi } as JsonObject,
+		});
 	}
 }
 
@@ -168,26 +161,4 @@ function classifyRead({
 	// A cut-off body is a transport accident, worth another read; valid JSON of the wrong
 	// shape would come back the same, so it is not retried.
 	return { retry: parsed !== undefined && !parsed.ok && parsed.malformed };
-}
-
-/** Nexi's `{message, code, source}` error body, when there is one. */
-function nexiErrorFields(body: IDataObject | undefined): {
-	code?: string;
-	message?: string;
-	source?: string;
-} {
-	if (!body || typeof body !== 'object') return {};
-	const pick = (key: string) =>
-		typeof body[key] === 'string' || typeof body[key] === 'number' ? String(body[key]) : undefined;
-	return { code: pick('code'), message: pick('message'), source: pick('source') };
-}
-
-/** The 400 body `{"errors": {"fromDate": ["..."]}}` as `fromDate: ...` lines. */
-function listFieldErrors(body: IDataObject | undefined): string[] {
-	const errors = body?.errors;
-	if (!errors || typeof errors !== 'object' || Array.isArray(errors)) return [];
-	return Object.entries(errors as IDataObject).map(([field, messages]) => {
-		const list = Array.isArray(messages) ? messages.map(String) : [String(messages)];
-		return `${field}: ${list.join(' ')}`;
-	});
 }

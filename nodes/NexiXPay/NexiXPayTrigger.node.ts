@@ -10,17 +10,12 @@ import {
 } from 'n8n-workflow';
 
 import { isoDate } from '../common/dates';
-import {
-	keepWindow,
-	loadPollState,
-	savePollState,
-	todayIn,
-	type SeenEntry,
-} from '../common/pollState';
-import { lookbackDaysField } from '../common/parameters';
-import { requireWholeNumber } from '../common/validation';
+import { lookbackDaysField, readLookbackDays } from '../common/parameters';
+import { diffSeen, loadPollState, savePollState, todayIn } from '../common/pollState';
 import { listLinks } from './links';
+import { XPAY_LIST_DEFAULTS } from './listDefaults';
 import { listOrders } from './orders';
+import { XPAY_CREDENTIAL, XPAY_ZONE } from './protocol/environment';
 import type { XPayOrder } from './schemas';
 import { orderStatus, simplifyOrder, xpayDateToIso } from './simplify';
 import { XPayClient } from './transport';
@@ -50,7 +45,7 @@ export class NexiXPayTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'nexiXPayApi', required: true }],
+		credentials: [{ name: XPAY_CREDENTIAL, required: true }],
 		properties: [
 			{
 				displayName: 'Event',
@@ -75,6 +70,7 @@ export class NexiXPayTrigger implements INodeType {
 			},
 			lookbackDaysField(
 				"Links created (or orders dated) up to this many days back are watched. For PayMail links, use at least the links' lifetime: a link created earlier is not watched any more.",
+				XPAY_LIST_DEFAULTS,
 			),
 		],
 	};
@@ -82,16 +78,8 @@ export class NexiXPayTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
 		const event = this.getNodeParameter('event', 'payMailLinkPaid') as XPayEvent;
-		const lookbackDays = requireWholeNumber(
-			node,
-			0,
-			'Lookback Days',
-			this.getNodeParameter('lookbackDays', 7),
-			1,
-			90,
-		);
-		// XPay dates are Italian dates.
-		const today = todayIn('Europe/Rome');
+		const lookbackDays = readLookbackDays(this, XPAY_LIST_DEFAULTS);
+		const today = todayIn(XPAY_ZONE);
 		const from = today.minus({ days: lookbackDays });
 		const client = await XPayClient.connect(this, 0);
 
@@ -123,19 +111,12 @@ export class NexiXPayTrigger implements INodeType {
 
 		const staticData = this.getWorkflowStaticData('node');
 		const state = loadPollState(staticData);
-		const seen = keepWindow(state.seen, isoDate(from));
-		const emit: IDataObject[] = [];
-		for (const record of watched) {
-			const before: SeenEntry | undefined = state.seen[record.key];
-			seen[record.key] = { day: record.day, value: record.value };
-			if (!state.initialized) continue;
-			if (event === 'orderStatusChanged') {
-				if (before && before.value !== record.value)
-					emit.push(withPrevious(record.json, before.value));
-			} else if (!before) {
-				emit.push(record.json);
-			}
-		}
+		const { seen, added, changed } = diffSeen(state, watched, isoDate(from));
+		const emit: IDataObject[] = !state.initialized
+			? []
+			: event === 'orderStatusChanged'
+				? changed.map(({ record, before }) => withPrevious(record.json, before.value))
+				: added.map((record) => record.json);
 		savePollState(staticData, { initialized: true, seen });
 		return emit.length > 0 ? [emit.map((json) => ({ json }))] : null;
 	}
@@ -143,7 +124,11 @@ export class NexiXPayTrigger implements INodeType {
 
 /** Every paid link created in the window, oldest first. A link refunded since still counts as paid once. */
 async function paidLinks(client: XPayClient, from: DateTime, to: DateTime): Promise<Watched[]> {
-	const links = await listLinks(client, { from, to }, { windowDays: 31, concurrency: 4 });
+	const links = await listLinks(
+		client,
+		{ from, to },
+		{ windowDays: XPAY_LIST_DEFAULTS.linkWindowDays, concurrency: XPAY_LIST_DEFAULTS.concurrency },
+	);
 	return links
 		.filter((link) => link.paymentStatus === 'paid' || link.paymentStatus === 'refunded')
 		.map((link) => ({
@@ -160,8 +145,8 @@ async function orders(client: XPayClient, from: DateTime, to: DateTime): Promise
 		to,
 		channel: 'All',
 		statusTokens: [],
-		windowDays: 30,
-		concurrency: 4,
+		windowDays: XPAY_LIST_DEFAULTS.orderWindowDays,
+		concurrency: XPAY_LIST_DEFAULTS.concurrency,
 	});
 	return list.map((order: XPayOrder) => ({
 		key: order.codiceTransazione,
@@ -181,7 +166,5 @@ function withPrevious(order: IDataObject, previousText: string | undefined): IDa
 
 function dayOf(iso: unknown): string {
 	const parsed = typeof iso === 'string' ? DateTime.fromISO(iso, { setZone: true }) : undefined;
-	return parsed?.isValid
-		? (parsed.toISODate() as string)
-		: (DateTime.now().setZone('Europe/Rome').toISODate() as string);
+	return parsed?.isValid ? (parsed.toISODate() as string) : isoDate(todayIn(XPAY_ZONE));
 }

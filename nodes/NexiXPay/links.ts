@@ -1,7 +1,10 @@
+import { DateTime } from 'luxon';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import type { DateRange } from '../common/dates';
+import { nexiApiError } from '../common/errors';
 import { toMajorUnits } from '../common/money';
+import { todayIn } from '../common/pollState';
 import {
 	DayOverCapError,
 	fetchAllWindows,
@@ -9,10 +12,10 @@ import {
 	uniqueBy,
 	type DayWindow,
 } from '../common/windows';
-import { xpayDay } from './actions/common.descriptions';
-import { payMailListSchema } from './schemas';
+import { XPAY_ZONE, xpayDay } from './protocol/environment';
+import { payMailLinkSchema, payMailListSchema, regeneratedLinkSchema } from './schemas';
 import { linkPaymentStatus, minorOf, renameKnown, xpayDateToIso } from './simplify';
-import type { XPayClient } from './transport';
+import type { Answer, XPayClient } from './transport';
 
 /** ReportPaymail returns at most this many links per search (Nexi's documentation). */
 export const PAYMAIL_SEARCH_CAP = 100;
@@ -87,4 +90,101 @@ export async function listLinks(
 			String(a.createdAt ?? '').localeCompare(String(b.createdAt ?? '')) ||
 			String(a.transactionCode).localeCompare(String(b.transactionCode)),
 	);
+}
+
+/** A PayMail link as asked for: its code, amount in euro cents, lifetime, return page and extras. */
+export interface LinkRequest {
+	code: string;
+	minor: number;
+	hours: number;
+	returnUrl: string;
+	/** parametriAggiuntivi, by XPay's names. */
+	extras: Record<string, string>;
+}
+
+/**
+ * Creates a PayMail link. The request is sent once: if its answer is lost, today's links are
+ * searched for the code before anyone sends it again, and a link that exists is regenerated
+ * (a never-used link keeps its URL) to recover its URL.
+ */
+export async function createLink(client: XPayClient, request: LinkRequest): Promise<IDataObject> {
+	const { code, minor, hours } = request;
+	const body: IDataObject = {
+		codiceTransazione: code,
+		importo: minor,
+		timeout: hours,
+		url: request.returnUrl,
+	};
+	if (Object.keys(request.extras).length > 0) body.parametriAggiuntivi = request.extras;
+	const answer = await client.write('richiestaPayMail', body, payMailLinkSchema);
+
+	const result = (url: string, operationId: unknown, note?: string): IDataObject => ({
+		transactionCode: code,
+		url,
+		expiresAt: DateTime.now().plus({ hours }).toUTC().toISO(),
+		amount: toMajorUnits(minor),
+		amountMinor: minor,
+		currency: 'EUR',
+		operationId: operationId === undefined || operationId === null ? null : String(operationId),
+		...(note ? { note } : {}),
+	});
+
+	if (answer.kind === 'ok') return result(answer.value.payMailUrl, answer.value.idOperazione);
+	if (answer.kind === 'refused' || !answer.delivered) {
+		return client.fail(answer, `create a PayMail link for ${code}`);
+	}
+
+	// The answer was lost: find out whether the link exists before anyone sends it again.
+	const today = todayIn(XPAY_ZONE);
+	let exists: boolean | undefined;
+	try {
+		const links = await listLinks(
+			client,
+			{ from: today.minus({ days: 1 }), to: today },
+			{ windowDays: 2, concurrency: 1 },
+		);
+		exists = links.some((link) => link.transactionCode === code);
+	} catch {
+		exists = undefined;
+	}
+	if (exists === true) {
+		// A never-used link regenerated is the same link with a new expiry: this recovers its URL.
+		const regenerated = await regenerateLink(client, { code, hours });
+		if (regenerated.kind === 'ok') {
+			return result(
+				regenerated.value.payMailUrl,
+				regenerated.value.idOperazione,
+				`The answer to the link request was lost (${answer.reason}); the link exists, so its URL was recovered by regenerating it.`,
+			);
+		}
+	}
+	throw nexiApiError(client.node, {
+		message:
+			exists === false
+				? `The PayMail link ${code} was not created (${answer.reason})`
+				: `The PayMail link request for ${code} has an unknown outcome (${answer.reason})`,
+		description:
+			exists === false
+				? "Searching today's links does not find it, so it is safe to run it again with the same transaction code."
+				: `Check the link list (PayMail Link → Get Many) for ${code} before running it again; running it again with the same transaction code cannot make a second link (XPay refuses a duplicate code).`,
+		itemIndex: client.itemIndex,
+		detail: { reason: answer.reason },
+	});
+}
+
+/**
+ * rigeneraPayMail: a never-used or expired link gets a new expiry (same URL and code); a link
+ * whose payment failed gets a new URL under a new code. Not a payment, but not repeatable
+ * either (a failed link gets a new code each time), so it is sent once.
+ */
+export async function regenerateLink(
+	client: XPayClient,
+	request: { code: string; hours?: number; newCode?: string },
+): Promise<
+	Answer<{ payMailUrl: string; codiceTransazione?: string | null; idOperazione?: unknown }>
+> {
+	const body: IDataObject = { codiceTransazione: request.code };
+	if (request.hours !== undefined) body.timeout = request.hours;
+	if (request.newCode !== undefined) body.nuovoCodiceTransazione = request.newCode;
+	return await client.write('rigeneraPayMail', body, regeneratedLinkSchema);
 }

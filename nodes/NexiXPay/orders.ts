@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fetchAllWindows, splitIntoWindows, uniqueBy } from '../common/windows';
 import type { DateRange } from '../common/dates';
-import { xpayDay } from './actions/common.descriptions';
+import { fetchAllWindows, splitIntoWindows, uniqueBy } from '../common/windows';
+import { xpayDay } from './protocol/environment';
+import { XPAY_NOT_FOUND } from './protocol/errors';
 import { orderDetailSchema, orderListSchema, type XPayOrder } from './schemas';
-import type { XPayClient } from './transport';
+import { xpayError, type XPayClient } from './transport';
 
 /** One order with its operations; undefined when XPay has no order with that code. */
 export async function findOrder(
@@ -18,6 +19,28 @@ export async function findOrder(
 		`read order ${transactionCode}`,
 	);
 	return answer?.report[0];
+}
+
+/**
+ * One order; when XPay has none with that code, the error says so in XPay's own terms
+ * (code 2, "Nessun ordine trovato") for the action that needed it.
+ */
+export async function requireOrder(
+	client: XPayClient,
+	transactionCode: string,
+	action: string,
+	extra?: string,
+): Promise<XPayOrder> {
+	const order = await findOrder(client, transactionCode);
+	if (order) return order;
+	throw xpayError(
+		client.node,
+		client.itemIndex,
+		action,
+		XPAY_NOT_FOUND,
+		'Nessun ordine trovato',
+		extra,
+	);
 }
 
 export interface OrderQuery extends DateRange {

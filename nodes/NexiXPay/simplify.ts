@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import { toMajorUnits } from '../common/money';
+import { XPAY_ZONE } from './protocol/environment';
 import type { XPayOperation, XPayOrder } from './schemas';
 
 export const ORDER_STATUSES = [
@@ -111,8 +112,6 @@ export function linkPaymentStatus(text: unknown): PaymentStatus {
 			return 'other';
 	}
 }
-
-const XPAY_ZONE = 'Europe/Rome';
 
 /**
  * XPay's dates ("2024-11-20 23:54:38.0", "20/11/2024 23:54:38", "20/11/2024") as ISO 8601 with

@@ -1,7 +1,7 @@
-import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 import type { ZodType } from 'zod/v4';
 
-import { nexiXPayBaseUrl } from '../../credentials/NexiXPayApi.credentials';
+import { nexiApiError } from '../common/errors';
 import {
 	credentialAddress,
 	headerValue,
@@ -18,15 +18,21 @@ import {
 	REQUEST_TIMEOUT_MS,
 	withRetries,
 } from '../common/retry';
-import { xpayError } from './errors';
+import { nexiXPayBaseUrl, SERVICE_PATH_PREFIX, XPAY_CREDENTIAL } from './protocol/environment';
+import {
+	explainXPayError,
+	UNSIGNED_ERROR_CODES,
+	XPAY_NOT_FOUND,
+	xpayErrorHint,
+} from './protocol/errors';
+import { verifyResponse, type XPayService } from './protocol/mac';
 import { envelopeSchema } from './schemas';
-import { SERVICE_PATH_PREFIX, verifyResponse, type XPayService } from './signature';
-
-export const XPAY_CREDENTIAL = 'nexiXPayApi';
 
 /** What one XPay answer turned out to be, once its MAC and shape were checked. */
-export type Answer<T> =
-	| { kind: 'ok'; value: T }
+export type Answer<T> = { kind: 'ok'; value: T } | Failure;
+
+/** An answer without a value. */
+export type Failure =
 	/** A KO whose MAC checked out (or error 50/99, which come without one): Nexi said no. */
 	| { kind: 'refused'; code: number; message: string }
 	/** Nothing trustworthy came back: the request may or may not have been carried out. */
@@ -37,6 +43,25 @@ export type Answer<T> =
 			delivered: boolean;
 			networkCode?: string;
 	  };
+
+/** A KO answer as an error that explains Nexi's code in English and keeps its Italian message. */
+export function xpayError(
+	node: INode,
+	itemIndex: number,
+	action: string,
+	code: number,
+	message: string,
+	extra?: string,
+): NodeApiError {
+	const hint = xpayErrorHint(code);
+	return nexiApiError(node, {
+		message: `Nexi XPay could not ${action}: ${explainXPayError(code)} (error ${code})`,
+		description: `Nexi's message: "${message}".${hint ? ` ${hint}` : ''}${extra ? ` ${extra}` : ''}`,
+		itemIndex,
+		nexi: { code, message },
+		detail: { nexiCode: code, nexiMessage: message },
+	});
+}
 
 /**
  * The one way the XPay node talks to Nexi. The credential's `authenticate` signs each
@@ -86,7 +111,7 @@ export class XPayClient {
 		action: string,
 	): Promise<T | undefined> {
 		const answer = await this.readAnswer(service, body, schema);
-		if (answer.kind === 'refused' && answer.code === 2) return undefined;
+		if (answer.kind === 'refused' && answer.code === XPAY_NOT_FOUND) return undefined;
 		return this.unwrap(answer, action);
 	}
 
@@ -114,13 +139,19 @@ export class XPayClient {
 	/** Turns an answer into its value, or into the error that explains it. */
 	unwrap<T>(answer: Answer<T>, action: string): T {
 		if (answer.kind === 'ok') return answer.value;
+		return this.fail(answer, action);
+	}
+
+	/** The error that explains an answer without a value. */
+	fail(answer: Failure, action: string): never {
 		if (answer.kind === 'refused') {
 			throw xpayError(this.node, this.itemIndex, action, answer.code, answer.message);
 		}
-		throw new NodeApiError(this.node, { reason: answer.reason } as JsonObject, {
+		throw nexiApiError(this.node, {
 			message: `Nexi XPay could not ${action}: ${answer.reason}`,
 			description: `No trustworthy answer came from ${this.baseUrl}${answer.retryable ? ` after ${READ_RETRY_POLICY.retries} retries` : ''}${answer.networkCode ? ` (network error ${answer.networkCode})` : ''}.`,
 			itemIndex: this.itemIndex,
+			detail: { reason: answer.reason },
 		});
 	}
 
@@ -140,16 +171,15 @@ export class XPayClient {
 			);
 		const outcome = await withRetries(request, transportRetryDecision, READ_RETRY_POLICY);
 		const action = `download report ${reportId}`;
-		if (outcome.kind === 'failure' || outcome.status < 200 || outcome.status >= 300) {
-			return this.unwrap(this.interpret(outcome, envelopeSchema), action) as never;
-		}
+		const ok = outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300;
 		const contentType = String(
-			headerValue(outcome.headers, 'content-type') ?? 'application/octet-stream',
+			(ok && headerValue(outcome.headers, 'content-type')) || 'application/octet-stream',
 		);
-		if (/json/i.test(contentType) || outcome.body.trimStart().startsWith('{"esito"')) {
-			// A JSON answer here is an error report; its MAC is checked like any other.
-			this.unwrap(this.interpret(outcome, envelopeSchema), action);
-			throw new NodeApiError(this.node, {} as JsonObject, {
+		// A JSON answer here is an error report; its MAC is checked like any other.
+		if (!ok || /json/i.test(contentType) || outcome.body.trimStart().startsWith('{"esito"')) {
+			const answer = this.interpret(outcome, envelopeSchema);
+			if (answer.kind !== 'ok') this.fail(answer, action);
+			throw nexiApiError(this.node, {
 				message: `Nexi XPay answered the download of report ${reportId} without a file`,
 				itemIndex: this.itemIndex,
 			});
@@ -224,7 +254,7 @@ export class XPayClient {
 		}
 		const check = verifyResponse(outcome.body, parsed, this.macKey);
 		const code = Number(envelope.data.errore?.codice);
-		if (check === 'absent' && envelope.data.esito === 'KO' && (code === 50 || code === 99)) {
+		if (check === 'absent' && envelope.data.esito === 'KO' && UNSIGNED_ERROR_CODES.includes(code)) {
 			return { kind: 'refused', code, message: String(envelope.data.errore?.messaggio ?? '') };
 		}
 		if (check !== 'valid') {

@@ -1,3 +1,5 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 export type BaseUrlCheck = { ok: true; url: string } | { ok: false; problem: string };
@@ -50,15 +52,38 @@ export function credentialBaseUrl(
 	return environments[environment] ?? environments[fallback];
 }
 
-/** The Base URL field both credentials show for the Custom environment. */
-export function customBaseUrlProperty(placeholder: string) {
-	return {
-		displayName: 'Base URL',
-		name: 'baseUrl',
-		type: 'string' as const,
-		default: '',
-		placeholder,
-		hint: 'Must use https. Plain http is accepted only for this machine (localhost, 127.0.0.1, ::1).',
-		displayOptions: { show: { environment: ['custom'] } },
-	};
+/**
+ * A credential's Environment choice (Nexi's own environments, then Custom) and the Base URL
+ * field Custom shows. The first environment is the default.
+ */
+export function environmentProperties(
+	environments: INodePropertyOptions[],
+	baseUrlPlaceholder: string,
+): INodeProperties[] {
+	const firstEnvironment = environments[0].value;
+	return [
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				...environments,
+				{
+					name: 'Custom',
+					value: 'custom',
+					description: 'Another address, such as the local Nexi sandbox',
+				},
+			],
+			default: firstEnvironment,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: baseUrlPlaceholder,
+			hint: 'Must use https. Plain http is accepted only for this machine (localhost, 127.0.0.1, ::1).',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+	];
 }

@@ -58,3 +58,8 @@ function errorItem(error: NodeApiError | NodeOperationError): IDataObject {
 	if (nexi) item.nexi = nexi;
 	return item;
 }
+
+/** Records as output items (the item loop pairs them with their input). */
+export function asItems(records: IDataObject[]): INodeExecutionData[] {
+	return records.map((json) => ({ json }));
+}

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeProperties,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { requireDateRange, type DateRange } from './dates';
 import { requireWholeNumber } from './validation';
@@ -23,6 +29,18 @@ export function dateRangeFields(fromDescription: string, toDescription: string):
 			description: toDescription,
 		},
 	];
+}
+
+/** The Options collection of a node or trigger: the settings most users leave alone. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options,
+	};
 }
 
 export const returnAllField: INodeProperties = {
@@ -71,14 +89,68 @@ export function readDateRange(context: IExecuteFunctions, itemIndex: number): Da
 	);
 }
 
+/** A trigger's lookback window: its default and its largest value. */
+export interface LookbackLimits {
+	lookbackDays: number;
+	maxLookbackDays: number;
+}
+
 /** How far back a polling trigger looks: the window inside which late records are still caught. */
-export function lookbackDaysField(description: string): INodeProperties {
+export function lookbackDaysField(
+	description: string,
+	{ lookbackDays, maxLookbackDays }: LookbackLimits,
+): INodeProperties {
 	return {
 		displayName: 'Lookback Days',
 		name: 'lookbackDays',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 90 },
-		default: 7,
+		typeOptions: { minValue: 1, maxValue: maxLookbackDays },
+		default: lookbackDays,
 		description,
 	};
+}
+
+export function readLookbackDays(context: IPollFunctions, limits: LookbackLimits): number {
+	const value = context.getNodeParameter('lookbackDays', limits.lookbackDays);
+	return requireWholeNumber(
+		context.getNode(),
+		0,
+		'Lookback Days',
+		value,
+		1,
+		limits.maxLookbackDays,
+	);
+}
+
+/** How many requests a list may have in flight: its default and its largest value. */
+export interface ConcurrencyLimits {
+	concurrency: number;
+	maxConcurrency: number;
+}
+
+/** The Parallel Requests option of every list that reads several pages or windows. */
+export function parallelRequestsField({
+	concurrency,
+	maxConcurrency,
+}: ConcurrencyLimits): INodeProperties {
+	return {
+		displayName: 'Parallel Requests',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: maxConcurrency },
+		default: concurrency,
+		description:
+			'How many requests are sent at the same time. The results keep their order whatever this is.',
+	};
+}
+
+/** The checked Parallel Requests value of a list's Options. */
+export function readParallelRequests(
+	node: INode,
+	itemIndex: number,
+	options: IDataObject,
+	limits: ConcurrencyLimits,
+): number {
+	const value = options.concurrency ?? limits.concurrency;
+	return requireWholeNumber(node, itemIndex, 'Parallel Requests', value, 1, limits.maxConcurrency);
 }

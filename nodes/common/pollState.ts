@@ -45,6 +45,46 @@ export function keepWindow(
 	return kept;
 }
 
+/** One record as a trigger sees it in this check. */
+export interface Observed {
+	key: string;
+	/** The day that keeps it in the window (YYYY-MM-DD). */
+	day: string;
+	/** What a change is judged by (a status); left out where only a new record matters. */
+	value?: string;
+}
+
+export interface PollDiff<T> {
+	/** What to remember after this check: the window's entries, updated with what was seen. */
+	seen: Record<string, SeenEntry>;
+	/** Records the trigger had not seen before. */
+	added: T[];
+	/** Records seen before whose value is different now, with what was remembered of them. */
+	changed: Array<{ record: T; before: SeenEntry }>;
+}
+
+/**
+ * Compares what a check found with what the trigger remembers. Entries older than the window
+ * (before `firstDay`) are forgotten; everything found is remembered with its day and value.
+ */
+export function diffSeen<T extends Observed>(
+	state: PollState,
+	records: readonly T[],
+	firstDay: string,
+): PollDiff<T> {
+	const seen = keepWindow(state.seen, firstDay);
+	const added: T[] = [];
+	const changed: PollDiff<T>['changed'] = [];
+	for (const record of records) {
+		const before = state.seen[record.key];
+		seen[record.key] =
+			record.value === undefined ? { day: record.day } : { day: record.day, value: record.value };
+		if (!before) added.push(record);
+		else if (before.value !== record.value) changed.push({ record, before });
+	}
+	return { seen, added, changed };
+}
+
 /** Today as a calendar date (at UTC midnight, like every date the nodes read) in a time zone. */
 export function todayIn(timezone: string): DateTime {
 	const now = DateTime.now().setZone(timezone);

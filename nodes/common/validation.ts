@@ -89,3 +89,13 @@ export function requireWholeNumber(
 	}
 	return number;
 }
+
+/** Whether a text is an absolute http or https address. */
+export function isHttpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return url.protocol === 'https:' || url.protocol === 'http:';
+	} catch {
+		return false;
+	}
+}

@@ -1,4 +1,4 @@
-import { judgeOutcome } from '../../nodes/NexiXPay/actions/order/moveMoney';
+import { judgeOutcome } from '../../nodes/NexiXPay/moveMoney';
 import type { XPayOrder } from '../../nodes/NexiXPay/schemas';
 
 const order = (stato: string, operations: Array<[string, number]> = []): XPayOrder => ({

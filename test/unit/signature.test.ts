@@ -5,8 +5,8 @@ import {
 	serviceOfPath,
 	signRequest,
 	verifyResponse,
-} from '../../nodes/NexiXPay/signature';
-import { sha1Hex } from '../../nodes/NexiXPay/signature';
+} from '../../nodes/NexiXPay/protocol/mac';
+import { sha1Hex } from '../../nodes/NexiXPay/protocol/mac';
 
 const KEY = 'TESTSECRETKEY0000000000000000000';
 

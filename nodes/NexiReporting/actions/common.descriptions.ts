@@ -1,11 +1,34 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
-import { dateRangeFields, readLimit } from '../../common/parameters';
-import { requireCurrency, requireWholeNumber } from '../../common/validation';
-import { DEFAULT_LIST_OPTIONS, type ListOptions } from '../payouts';
+import {
+	dateRangeFields,
+	optionsCollection,
+	parallelRequestsField,
+	readLimit,
+	readParallelRequests,
+} from '../../common/parameters';
+import { requireCurrency, requireHexId, requireWholeNumber } from '../../common/validation';
+import { REPORTING_LIST_DEFAULTS } from '../listDefaults';
+import type { ListOptions } from '../payouts';
 
-export const MAX_PAGE_SIZE = 1000;
-export const MAX_CONCURRENCY = 10;
+export const payoutIdField: INodeProperties = {
+	displayName: 'Payout ID',
+	name: 'payoutId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: '11ebb9ef6a7d4df0b20d59ad574e9761',
+	description: 'The ID of the payout: 32 hexadecimal digits, as returned by Payout → Get Many',
+};
+
+export function readPayoutId(context: IExecuteFunctions, itemIndex: number): string {
+	return requireHexId(
+		context.getNode(),
+		itemIndex,
+		'Payout ID',
+		context.getNodeParameter('payoutId', itemIndex),
+	);
+}
 
 export function payoutDateRangeFields(what: string): INodeProperties[] {
 	return dateRangeFields(
@@ -24,33 +47,29 @@ export const currencyFilter: INodeProperties = {
 		'Only payouts in this currency (three-letter ISO 4217 code). Leave empty for all currencies.',
 };
 
-export const listOptionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
+const { pageSize, maxPageSize } = REPORTING_LIST_DEFAULTS;
+
+/** Filters → Currency, as payout lists and the trigger offer it. */
+export const payoutFiltersField: INodeProperties = {
+	displayName: 'Filters',
+	name: 'filters',
 	type: 'collection',
-	placeholder: 'Add option',
+	placeholder: 'Add filter',
 	default: {},
-	options: [
-		{
-			displayName: 'Page Size',
-			name: 'pageSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_PAGE_SIZE },
-			default: 100,
-			description:
-				'Records asked for per request. 100 is the API default; pages are always read until the list is complete.',
-		},
-		{
-			displayName: 'Parallel Requests',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-			default: 4,
-			description:
-				'How many pages are read at the same time after the first one. Results keep the API order whatever this is.',
-		},
-	],
+	options: [currencyFilter],
 };
+
+export const listOptionsField: INodeProperties = optionsCollection([
+	{
+		displayName: 'Page Size',
+		name: 'pageSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: maxPageSize },
+		default: pageSize,
+		description: `Records asked for per request. ${pageSize} is the API default; pages are always read until the list is complete.`,
+	},
+	parallelRequestsField(REPORTING_LIST_DEFAULTS),
+]);
 
 /** Reads Return All / Limit and the advanced options of a list operation, checked. */
 export function readListOptions(context: IExecuteFunctions, itemIndex: number): ListOptions {
@@ -66,18 +85,11 @@ export function readPagingOptions(context: IExecuteFunctions, itemIndex: number)
 			node,
 			itemIndex,
 			'Page Size',
-			options.pageSize ?? DEFAULT_LIST_OPTIONS.pageSize,
+			options.pageSize ?? REPORTING_LIST_DEFAULTS.pageSize,
 			1,
-			MAX_PAGE_SIZE,
+			REPORTING_LIST_DEFAULTS.maxPageSize,
 		),
-		concurrency: requireWholeNumber(
-			node,
-			itemIndex,
-			'Parallel Requests',
-			options.concurrency ?? DEFAULT_LIST_OPTIONS.concurrency,
-			1,
-			MAX_CONCURRENCY,
-		),
+		concurrency: readParallelRequests(node, itemIndex, options, REPORTING_LIST_DEFAULTS),
 	};
 }
 

@@ -1,18 +1,14 @@
-import type { DateTime } from 'luxon';
-import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toMinorUnits } from '../../common/money';
+import {
+	optionsCollection,
+	parallelRequestsField,
+	readParallelRequests,
+} from '../../common/parameters';
 import { invalidInput, requireWholeNumber } from '../../common/validation';
-
-/** ISO 4217 numeric codes, which XPay requests take (answers use the letters). */
-export const CURRENCIES: Record<string, string> = {
-	EUR: '978',
-	USD: '840',
-	GBP: '826',
-	CHF: '756',
-};
-
-const TRANSACTION_CODE = /^[\x21-\x7e]{2,30}$/;
+import { XPAY_LIST_DEFAULTS } from '../listDefaults';
+import { requireTransactionCode } from '../transactionCodes';
 
 export function transactionCodeField(description: string): INodeProperties {
 	return {
@@ -26,23 +22,12 @@ export function transactionCodeField(description: string): INodeProperties {
 	};
 }
 
-export function requireTransactionCode(
-	node: INode,
-	itemIndex: number,
-	value: unknown,
-	field = 'Transaction Code',
-): string {
-	const code = typeof value === 'string' ? value.trim() : value;
-	if (typeof code !== 'string' || !TRANSACTION_CODE.test(code)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			field,
-			value,
-			'2 to 30 characters without spaces (letters, digits and symbols such as - _ .), as XPay transaction codes are',
-		);
-	}
-	return code;
+export function readTransactionCode(context: IExecuteFunctions, itemIndex: number): string {
+	return requireTransactionCode(
+		context.getNode(),
+		itemIndex,
+		context.getNodeParameter('transactionCode', itemIndex),
+	);
 }
 
 export const amountField: INodeProperties = {
@@ -56,27 +41,13 @@ export const amountField: INodeProperties = {
 	description: "In the currency's major unit: 12.5 means 12.50 EUR. At most two decimals.",
 };
 
-export const currencyField: INodeProperties = {
-	displayName: 'Currency',
-	name: 'currency',
-	type: 'options',
-	options: Object.keys(CURRENCIES).map((code) => ({ name: code, value: code })),
-	default: 'EUR',
-	description:
-		'XPay terminals settle in EUR; another currency works only where Nexi enabled it for the terminal',
-};
-
-/** The amount in minor units and the currency's codes, checked before any request. */
-export function readMoney(
-	context: IExecuteFunctions,
-	itemIndex: number,
-): { minor: number; currency: string; numeric: string } {
-	const node = context.getNode();
+/** The Amount field in minor units, checked before any request. */
+export function readAmount(context: IExecuteFunctions, itemIndex: number): number {
 	const value = context.getNodeParameter('amount', itemIndex);
 	const result = toMinorUnits(value);
 	if (!result.ok) {
 		throw invalidInput(
-			node,
+			context.getNode(),
 			itemIndex,
 			'Amount',
 			value,
@@ -84,82 +55,58 @@ export function readMoney(
 			'The amount is in major units: 12.5 means 12.50 EUR.',
 		);
 	}
-	const currency = String(context.getNodeParameter('currency', itemIndex, 'EUR'))
-		.trim()
-		.toUpperCase();
-	const numeric = CURRENCIES[currency];
-	if (!numeric) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Currency',
-			currency,
-			`one of ${Object.keys(CURRENCIES).join(', ')}`,
-		);
-	}
-	return { minor: result.minor, currency, numeric };
+	return result.minor;
 }
 
+/** Which list read in date windows an Options collection belongs to. */
+type WindowedList = 'orders' | 'links';
+
+const WINDOW_LIMITS: Record<WindowedList, { windowDays: number; maxWindowDays: number }> = {
+	orders: {
+		windowDays: XPAY_LIST_DEFAULTS.orderWindowDays,
+		maxWindowDays: XPAY_LIST_DEFAULTS.maxOrderWindowDays,
+	},
+	links: {
+		windowDays: XPAY_LIST_DEFAULTS.linkWindowDays,
+		maxWindowDays: XPAY_LIST_DEFAULTS.maxLinkWindowDays,
+	},
+};
+
 /** Options of the XPay lists that have no pages and are read in date windows. */
-export function windowOptionsField(
-	defaultDays: number,
-	maxDays: number,
-	daysDescription: string,
-): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [
-			{
-				displayName: 'Days per Request',
-				name: 'windowDays',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: maxDays },
-				default: defaultDays,
-				description: daysDescription,
-			},
-			{
-				displayName: 'Parallel Requests',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 10 },
-				default: 4,
-				description:
-					'How many windows are asked for at the same time. The order of results does not change.',
-			},
-		],
-	};
+export function windowOptionsField(list: WindowedList, daysDescription: string): INodeProperties {
+	const { windowDays, maxWindowDays } = WINDOW_LIMITS[list];
+	return optionsCollection([
+		{
+			displayName: 'Days per Request',
+			name: 'windowDays',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: maxWindowDays },
+			default: windowDays,
+			description: daysDescription,
+		},
+		parallelRequestsField(XPAY_LIST_DEFAULTS),
+	]);
 }
 
 /** The checked Days per Request and Parallel Requests options. */
 export function readWindowOptions(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	defaultDays: number,
-	maxDays: number,
+	list: WindowedList,
 ): { windowDays: number; concurrency: number } {
 	const node = context.getNode();
-	const options = context.getNodeParameter('options', itemIndex, {}) as Record<string, unknown>;
+	const limits = WINDOW_LIMITS[list];
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return {
 		windowDays: requireWholeNumber(
 			node,
 			itemIndex,
 			'Days per Request',
-			options.windowDays ?? defaultDays,
+			options.windowDays ?? limits.windowDays,
 			1,
-			maxDays,
+			limits.maxWindowDays,
 		),
-		concurrency: requireWholeNumber(
-			node,
-			itemIndex,
-			'Parallel Requests',
-			options.concurrency ?? 4,
-			1,
-			10,
-		),
+		concurrency: readParallelRequests(node, itemIndex, options, XPAY_LIST_DEFAULTS),
 	};
 }
 
@@ -171,17 +118,3 @@ export const simplifyField: INodeProperties = {
 	description:
 		'Whether to return the order with English field names and a status in plain English, instead of the raw XPay answer',
 };
-
-/** dd/mm/yyyy, the date format XPay requests take. */
-export function xpayDay(date: DateTime): string {
-	return date.toFormat('dd/MM/yyyy');
-}
-
-export function isHttpUrl(value: string): boolean {
-	try {
-		const url = new URL(value);
-		return url.protocol === 'https:' || url.protocol === 'http:';
-	} catch {
-		return false;
-	}
-}

@@ -1,23 +1,25 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
-import { requireHexId } from '../../../common/validation';
-import { KEEP_ALL, listPaymentActions, listPaymentActionsInRange } from '../../payouts';
-import { PAYMENT_ACTION_TYPES, type PaymentAction } from '../../schemas';
+import { asItems } from '../../../common/itemLoop';
+import { limitField, readDateRange, returnAllField } from '../../../common/parameters';
+import type { OperationOption } from '../../../common/router';
+import { keepActionTypes, listPaymentActions, listPaymentActionsInRange } from '../../payouts';
+import { PAYMENT_ACTION_TYPES } from '../../schemas';
 import type { ReportingClient } from '../../transport';
 import {
 	currencyFilter,
 	listOptionsField,
 	payoutDateRangeFields,
+	payoutIdField,
 	readCurrencyFilter,
 	readListOptions,
+	readPayoutId,
 } from '../common.descriptions';
-import { limitField, readDateRange, returnAllField } from '../../../common/parameters';
-import { payoutIdField } from '../payout/get.operation';
 
 const ACTION_TYPE_NAMES: Record<(typeof PAYMENT_ACTION_TYPES)[number], string> = {
 	CHARGE: 'Charge',
@@ -29,7 +31,15 @@ const ACTION_TYPE_NAMES: Record<(typeof PAYMENT_ACTION_TYPES)[number], string> =
 	CHARGEBACK: 'Chargeback',
 };
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	description:
+		'List the payment actions (charges, refunds, fees…) of one payout or of every payout in a date range',
+	action: 'Get many payment actions',
+};
+
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Source',
 		name: 'source',
@@ -81,39 +91,23 @@ const properties: INodeProperties[] = [
 	listOptionsField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['paymentAction'], operation: ['getMany'] } },
-	properties,
-);
-
 export async function execute(
 	this: IExecuteFunctions,
 	client: ReportingClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	const source = this.getNodeParameter('source', itemIndex, 'payout') as string;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const keep = actionTypeFilter(filters.actionTypes);
+	const keep = keepActionTypes(filters.actionTypes);
 
 	if (source === 'dateRange') {
 		const range = readDateRange(this, itemIndex);
 		const currency = readCurrencyFilter(this.getNode(), itemIndex, filters);
 		const options = readListOptions(this, itemIndex);
-		return await listPaymentActionsInRange(client, { ...range, currency }, options, keep);
+		return asItems(await listPaymentActionsInRange(client, { ...range, currency }, options, keep));
 	}
 
-	const payoutId = requireHexId(
-		this.getNode(),
-		itemIndex,
-		'Payout ID',
-		this.getNodeParameter('payoutId', itemIndex),
-	);
+	const payoutId = readPayoutId(this, itemIndex);
 	const options = readListOptions(this, itemIndex);
-	return await listPaymentActions(client, payoutId, options, keep);
-}
-
-function actionTypeFilter(selected: unknown): (action: PaymentAction) => boolean {
-	if (!Array.isArray(selected) || selected.length === 0) return KEEP_ALL;
-	const wanted = new Set(selected.map(String));
-	return (action) => wanted.has(String(action.paymentAction));
+	return asItems(await listPaymentActions(client, payoutId, options, keep));
 }

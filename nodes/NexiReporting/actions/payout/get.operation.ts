@@ -1,26 +1,29 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
-import { requireHexId } from '../../../common/validation';
+import { asItems } from '../../../common/itemLoop';
+import type { OperationOption } from '../../../common/router';
 import { getPayout } from '../../payouts';
 import type { ReportingClient } from '../../transport';
-import { listOptionsField, readPagingOptions } from '../common.descriptions';
+import {
+	listOptionsField,
+	payoutIdField,
+	readPagingOptions,
+	readPayoutId,
+} from '../common.descriptions';
 
-export const payoutIdField: INodeProperties = {
-	displayName: 'Payout ID',
-	name: 'payoutId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '11ebb9ef6a7d4df0b20d59ad574e9761',
-	description: 'The ID of the payout: 32 hexadecimal digits, as returned by Payout → Get Many',
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get one payout, optionally with all its payment actions',
+	action: 'Get a payout',
 };
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	payoutIdField,
 	{
 		displayName: 'Include Payment Actions',
@@ -33,25 +36,15 @@ const properties: INodeProperties[] = [
 	{ ...listOptionsField, displayOptions: { show: { includePaymentActions: [true] } } },
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['payout'], operation: ['get'] } },
-	properties,
-);
-
 export async function execute(
 	this: IExecuteFunctions,
 	client: ReportingClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
-	const payoutId = requireHexId(
-		this.getNode(),
-		itemIndex,
-		'Payout ID',
-		this.getNodeParameter('payoutId', itemIndex),
-	);
+): Promise<INodeExecutionData[]> {
+	const payoutId = readPayoutId(this, itemIndex);
 	const withActions = this.getNodeParameter('includePaymentActions', itemIndex, false) as boolean;
 	const options = withActions
 		? readPagingOptions(this, itemIndex)
 		: { pageSize: 1, concurrency: 1 };
-	return [(await getPayout(client, payoutId, withActions, options)) as IDataObject];
+	return asItems([(await getPayout(client, payoutId, withActions, options)) as IDataObject]);
 }

@@ -1,49 +1,46 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
+import { asItems } from '../../../common/itemLoop';
+import { limitField, readDateRange, returnAllField } from '../../../common/parameters';
+import type { OperationOption } from '../../../common/router';
 import { listPayouts } from '../../payouts';
 import type { ReportingClient } from '../../transport';
 import {
-	currencyFilter,
 	listOptionsField,
 	payoutDateRangeFields,
+	payoutFiltersField,
 	readCurrencyFilter,
 	readListOptions,
 } from '../common.descriptions';
-import { limitField, readDateRange, returnAllField } from '../../../common/parameters';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'List the payouts in a date range',
+	action: 'Get many payouts',
+};
+
+export const description: INodeProperties[] = [
 	...payoutDateRangeFields('payouts are listed by the date Nexi paid them out'),
 	returnAllField,
 	limitField(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [currencyFilter],
-	},
+	payoutFiltersField,
 	listOptionsField,
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['payout'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,
 	client: ReportingClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	const range = readDateRange(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const currency = readCurrencyFilter(this.getNode(), itemIndex, filters);
 	const options = readListOptions(this, itemIndex);
-	return (await listPayouts(client, { ...range, currency }, options)) as IDataObject[];
+	return asItems((await listPayouts(client, { ...range, currency }, options)) as IDataObject[]);
 }

@@ -1,15 +1,19 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../common/router';
+import { moveMoney } from '../../moveMoney';
 import type { XPayClient } from '../../transport';
-import { amountField, currencyField, transactionCodeField } from '../common.descriptions';
-import { moveMoney } from './moveMoney';
+import { amountField, transactionCodeField } from '../common.descriptions';
+import { currencyField, readMoneyMove } from './common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Capture',
+	value: 'capture',
+	description: 'Capture an authorized payment, in full or in part (contabilizza)',
+	action: 'Capture a payment',
+};
+
+export const description: INodeProperties[] = [
 	transactionCodeField(
 		'The code of the authorized order to capture (the codTrans it was paid with)',
 	),
@@ -28,15 +32,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['capture'] } },
-	properties,
-);
-
 export async function execute(
 	this: IExecuteFunctions,
 	client: XPayClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
-	return await moveMoney.call(this, client, itemIndex, 'capture');
+): Promise<INodeExecutionData[]> {
+	return [{ json: await moveMoney(client, 'capture', readMoneyMove(this, itemIndex)) }];
 }

@@ -1,21 +1,25 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
-import { xpayError } from '../../errors';
-import { findOrder } from '../../orders';
+import { asItems } from '../../../common/itemLoop';
+import type { OperationOption } from '../../../common/router';
+import { requireOrder } from '../../orders';
 import { operationsOf, simplifyOperation, simplifyOrder } from '../../simplify';
 import type { XPayClient } from '../../transport';
-import {
-	requireTransactionCode,
-	simplifyField,
-	transactionCodeField,
-} from '../common.descriptions';
+import { readTransactionCode, simplifyField, transactionCodeField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get',
+	value: 'get',
+	description: 'Get an order with all its operations (situazioneOrdine)',
+	action: 'Get an order',
+};
+
+export const description: INodeProperties[] = [
 	transactionCodeField('The code of the order (the codTrans it was paid with)'),
 	{
 		displayName: 'Output',
@@ -38,34 +42,24 @@ const properties: INodeProperties[] = [
 	simplifyField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['get'] } },
-	properties,
-);
-
 export async function execute(
 	this: IExecuteFunctions,
 	client: XPayClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
-	const code = requireTransactionCode(
-		this.getNode(),
-		itemIndex,
-		this.getNodeParameter('transactionCode', itemIndex),
-	);
+): Promise<INodeExecutionData[]> {
+	const code = readTransactionCode(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const output = this.getNodeParameter('output', itemIndex, 'order') as string;
 
-	const order = await findOrder(client, code);
-	if (!order)
-		throw xpayError(this.getNode(), itemIndex, `find order ${code}`, 2, 'Nessun ordine trovato');
-
+	const order = await requireOrder(client, code, `find order ${code}`);
 	if (output === 'operations') {
-		return operationsOf(order).map((operation) =>
-			simplify
-				? simplifyOperation(operation, code)
-				: ({ codiceTransazione: code, ...operation } as IDataObject),
+		return asItems(
+			operationsOf(order).map((operation) =>
+				simplify
+					? simplifyOperation(operation, code)
+					: ({ codiceTransazione: code, ...operation } as IDataObject),
+			),
 		);
 	}
-	return [simplify ? simplifyOrder(order) : (order as IDataObject)];
+	return asItems([simplify ? simplifyOrder(order) : (order as IDataObject)]);
 }

@@ -1,10 +1,11 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
+import { asItems } from '../../../common/itemLoop';
 import {
 	dateRangeFields,
 	limitField,
@@ -12,16 +13,13 @@ import {
 	readLimit,
 	returnAllField,
 } from '../../../common/parameters';
+import type { OperationOption } from '../../../common/router';
 import { invalidInput } from '../../../common/validation';
 import { listOrders } from '../../orders';
 import { ORDER_FILTER_TOKENS, simplifyOrder, type OrderStatus } from '../../simplify';
 import type { XPayClient } from '../../transport';
-import {
-	readWindowOptions,
-	requireTransactionCode,
-	simplifyField,
-	windowOptionsField,
-} from '../common.descriptions';
+import { requireTransactionCode } from '../../transactionCodes';
+import { readWindowOptions, simplifyField, windowOptionsField } from '../common.descriptions';
 
 const STATUS_NAMES: Record<string, string> = {
 	authorized: 'Authorized',
@@ -34,7 +32,14 @@ const STATUS_NAMES: Record<string, string> = {
 	not_created: 'Not Created',
 };
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'List the orders of a period (reportOrdini)',
+	action: 'Get many orders',
+};
+
+export const description: INodeProperties[] = [
 	...dateRangeFields(
 		'First day of the period (the order date). Only the calendar date is used.',
 		'Last day of the period; the range includes this whole day',
@@ -82,22 +87,16 @@ const properties: INodeProperties[] = [
 		],
 	},
 	windowOptionsField(
-		30,
-		90,
+		'orders',
 		"Long periods are asked for in windows of this many days (XPay's own limit is not documented; a third party reports 90)",
 	),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,
 	client: XPayClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const range = readDateRange(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
@@ -128,8 +127,10 @@ export async function execute(
 		transactionCode: code,
 		channel: String(filters.channel ?? 'All'),
 		statusTokens,
-		...readWindowOptions(this, itemIndex, 30, 90),
+		...readWindowOptions(this, itemIndex, 'orders'),
 	});
 	const limited = limit === undefined ? orders : orders.slice(0, limit);
-	return limited.map((order) => (simplify ? simplifyOrder(order) : (order as IDataObject)));
+	return asItems(
+		limited.map((order) => (simplify ? simplifyOrder(order) : (order as IDataObject))),
+	);
 }

@@ -1,15 +1,20 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../common/router';
+import { moveMoney } from '../../moveMoney';
 import type { XPayClient } from '../../transport';
-import { amountField, currencyField, transactionCodeField } from '../common.descriptions';
-import { moveMoney } from './moveMoney';
+import { amountField, transactionCodeField } from '../common.descriptions';
+import { currencyField, readMoneyMove } from './common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Refund or Cancel',
+	value: 'refund',
+	description:
+		'Refund a captured payment, or cancel an authorization that is not captured (storna)',
+	action: 'Refund or cancel a payment',
+};
+
+export const description: INodeProperties[] = [
 	transactionCodeField('The code of the order to refund or cancel'),
 	{
 		...amountField,
@@ -26,15 +31,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['refund'] } },
-	properties,
-);
-
 export async function execute(
 	this: IExecuteFunctions,
 	client: XPayClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
-	return await moveMoney.call(this, client, itemIndex, 'refund');
+): Promise<INodeExecutionData[]> {
+	return [{ json: await moveMoney(client, 'refund', readMoneyMove(this, itemIndex)) }];
 }

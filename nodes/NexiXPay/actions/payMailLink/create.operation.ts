@@ -1,22 +1,25 @@
-import { randomBytes } from 'crypto';
 import { DateTime } from 'luxon';
-import {
-	NodeApiError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-	type JsonObject,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
-import { toMajorUnits } from '../../../common/money';
-import { invalidInput, requireWholeNumber } from '../../../common/validation';
-import { listLinks } from '../../links';
-import { payMailLinkSchema, regeneratedLinkSchema } from '../../schemas';
+import type { OperationOption } from '../../../common/router';
+import { invalidInput, isHttpUrl } from '../../../common/validation';
+import { createLink } from '../../links';
+import { generateTransactionCode, requireTransactionCode } from '../../transactionCodes';
 import type { XPayClient } from '../../transport';
-import { amountField, isHttpUrl, readMoney, requireTransactionCode } from '../common.descriptions';
+import { amountField, readAmount } from '../common.descriptions';
+import { expiresInHoursField, readExpiresInHours } from './common.descriptions';
 
-export const MAX_LINK_HOURS = 720;
+export const option: OperationOption = {
+	name: 'Create',
+	value: 'create',
+	description: 'Create a payment link to send to a customer (richiestaPayMail)',
+	action: 'Create a pay mail link',
+};
 
 const LANGUAGES = [
 	['Italian', 'ITA'],
@@ -31,16 +34,7 @@ const LANGUAGES = [
 	['Portuguese', 'POR'],
 ] as const;
 
-export const expiresInHoursField: INodeProperties = {
-	displayName: 'Expires In (Hours)',
-	name: 'expiresInHours',
-	type: 'number',
-	typeOptions: { minValue: 1, maxValue: MAX_LINK_HOURS },
-	default: 24,
-	description: 'How long the customer can use the link, from 1 hour to 30 days (720 hours)',
-};
-
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Transaction Code',
 		name: 'transactionCode',
@@ -157,21 +151,11 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['payMailLink'], operation: ['create'] } },
-	properties,
-);
-
-/** N8N + yyyyMMddHHmmss + 6 random characters: 23 characters, unique enough to never collide. */
-export function generateTransactionCode(now: DateTime): string {
-	return `N8N${now.toUTC().toFormat('yyyyMMddHHmmss')}${randomBytes(3).toString('hex').toUpperCase()}`;
-}
-
 export async function execute(
 	this: IExecuteFunctions,
 	client: XPayClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
 	const given = String(this.getNodeParameter('transactionCode', itemIndex, '') ?? '').trim();
 	const code =
@@ -179,14 +163,11 @@ export async function execute(
 			? generateTransactionCode(DateTime.now())
 			: requireTransactionCode(node, itemIndex, given);
 	// PayMail links have no currency field: they are in euros.
-	const { minor } = readMoney(this, itemIndex);
-	const hours = requireWholeNumber(
+	const minor = readAmount(this, itemIndex);
+	const hours = readExpiresInHours(
 		node,
 		itemIndex,
-		'Expires In (Hours)',
 		this.getNodeParameter('expiresInHours', itemIndex),
-		1,
-		MAX_LINK_HOURS,
 	);
 	const returnUrl = String(this.getNodeParameter('returnUrl', itemIndex, '') ?? '').trim();
 	if (!isHttpUrl(returnUrl)) {
@@ -199,77 +180,7 @@ export async function execute(
 		);
 	}
 	const extras = readExtras(this, itemIndex);
-
-	const body: IDataObject = {
-		codiceTransazione: code,
-		importo: minor,
-		timeout: hours,
-		url: returnUrl,
-	};
-	if (Object.keys(extras).length > 0) body.parametriAggiuntivi = extras;
-	const answer = await client.write('richiestaPayMail', body, payMailLinkSchema);
-
-	const result = (url: string, operationId: unknown, note?: string): IDataObject => ({
-		transactionCode: code,
-		url,
-		expiresAt: DateTime.now().plus({ hours }).toUTC().toISO(),
-		amount: toMajorUnits(minor),
-		amountMinor: minor,
-		currency: 'EUR',
-		operationId: operationId === undefined || operationId === null ? null : String(operationId),
-		...(note ? { note } : {}),
-	});
-
-	if (answer.kind === 'ok') return [result(answer.value.payMailUrl, answer.value.idOperazione)];
-	if (answer.kind === 'refused' || !answer.delivered) {
-		return [client.unwrap(answer, `create a PayMail link for ${code}`) as never];
-	}
-
-	// The answer was lost: find out whether the link exists before anyone sends it again.
-	const today = DateTime.now().setZone('Europe/Rome').startOf('day');
-	const utcDay = DateTime.fromObject(
-		{ year: today.year, month: today.month, day: today.day },
-		{ zone: 'UTC' },
-	);
-	let exists: boolean | undefined;
-	try {
-		const links = await listLinks(
-			client,
-			{ from: utcDay.minus({ days: 1 }), to: utcDay },
-			{ windowDays: 2, concurrency: 1 },
-		);
-		exists = links.some((link) => link.transactionCode === code);
-	} catch {
-		exists = undefined;
-	}
-	if (exists === true) {
-		// A never-used link regenerated is the same link with a new expiry: this recovers its URL.
-		const regenerated = await client.write(
-			'rigeneraPayMail',
-			{ codiceTransazione: code, timeout: hours },
-			regeneratedLinkSchema,
-		);
-		if (regenerated.kind === 'ok') {
-			return [
-				result(
-					regenerated.value.payMailUrl,
-					regenerated.value.idOperazione,
-					`The answer to the link request was lost (${answer.reason}); the link exists, so its URL was recovered by regenerating it.`,
-				),
-			];
-		}
-	}
-	throw new NodeApiError(node, { reason: answer.reason } as JsonObject, {
-		message:
-			exists === false
-				? `The PayMail link ${code} was not created (${answer.reason})`
-				: `The PayMail link request for ${code} has an unknown outcome (${answer.reason})`,
-		description:
-			exists === false
-				? "Searching today's links does not find it, so it is safe to run it again with the same transaction code."
-				: `Check the link list (PayMail Link → Get Many) for ${code} before running it again; running it again with the same transaction code cannot make a second link (XPay refuses a duplicate code).`,
-		itemIndex,
-	});
+	return [{ json: await createLink(client, { code, minor, hours, returnUrl, extras }) }];
 }
 
 function readExtras(context: IExecuteFunctions, itemIndex: number): Record<string, string> {

@@ -1,10 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { asItems } from '../../../common/itemLoop';
 import {
 	dateRangeFields,
 	limitField,
@@ -12,11 +8,19 @@ import {
 	readLimit,
 	returnAllField,
 } from '../../../common/parameters';
+import type { OperationOption } from '../../../common/router';
 import { listLinks } from '../../links';
 import type { XPayClient } from '../../transport';
 import { readWindowOptions, windowOptionsField } from '../common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'List the links created in a period, with their payment status (ReportPaymail)',
+	action: 'Get many pay mail links',
+};
+
+export const description: INodeProperties[] = [
 	...dateRangeFields(
 		'First day the links were created on. Only the calendar date is used.',
 		'Last day the links were created on; the range includes this whole day',
@@ -24,24 +28,18 @@ const properties: INodeProperties[] = [
 	returnAllField,
 	limitField(),
 	windowOptionsField(
-		31,
-		366,
+		'links',
 		'XPay returns at most 100 links per search, so the range is searched in windows of this many days; a window with 100 links is split again automatically',
 	),
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['payMailLink'], operation: ['getMany'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,
 	client: XPayClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	const range = readDateRange(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
-	const links = await listLinks(client, range, readWindowOptions(this, itemIndex, 31, 366));
-	return limit === undefined ? links : links.slice(0, limit);
+	const links = await listLinks(client, range, readWindowOptions(this, itemIndex, 'links'));
+	return asItems(limit === undefined ? links : links.slice(0, limit));
 }

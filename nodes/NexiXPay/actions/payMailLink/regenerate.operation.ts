@@ -1,18 +1,26 @@
 import { DateTime } from 'luxon';
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
-import { requireWholeNumber } from '../../../common/validation';
-import { regeneratedLinkSchema } from '../../schemas';
+import type { OperationOption } from '../../../common/router';
+import { regenerateLink } from '../../links';
+import { requireTransactionCode } from '../../transactionCodes';
 import type { XPayClient } from '../../transport';
-import { requireTransactionCode, transactionCodeField } from '../common.descriptions';
-import { expiresInHoursField, MAX_LINK_HOURS } from './create.operation';
+import { readTransactionCode, transactionCodeField } from '../common.descriptions';
+import { expiresInHoursField, readExpiresInHours } from './common.descriptions';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Regenerate',
+	value: 'regenerate',
+	description: 'Renew an expired or failed link (rigeneraPayMail)',
+	action: 'Regenerate a pay mail link',
+};
+
+export const description: INodeProperties[] = [
 	transactionCodeField('The code of the PayMail link to regenerate'),
 	{
 		displayName:
@@ -41,61 +49,40 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['payMailLink'], operation: ['regenerate'] } },
-	properties,
-);
-
 export async function execute(
 	this: IExecuteFunctions,
 	client: XPayClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const code = requireTransactionCode(
-		node,
-		itemIndex,
-		this.getNodeParameter('transactionCode', itemIndex),
-	);
+	const code = readTransactionCode(this, itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body: IDataObject = { codiceTransazione: code };
-	let hours: number | undefined;
-	if (fields.expiresInHours !== undefined) {
-		hours = requireWholeNumber(
-			node,
-			itemIndex,
-			'Expires In (Hours)',
-			fields.expiresInHours,
-			1,
-			MAX_LINK_HOURS,
-		);
-		body.timeout = hours;
-	}
-	if (typeof fields.newTransactionCode === 'string' && fields.newTransactionCode.trim() !== '') {
-		body.nuovoCodiceTransazione = requireTransactionCode(
-			node,
-			itemIndex,
-			fields.newTransactionCode,
-			'New Transaction Code',
-		);
-	}
-	// Not a payment, but not repeatable either (a failed link gets a new code each time): sent once.
+	const hours =
+		fields.expiresInHours === undefined
+			? undefined
+			: readExpiresInHours(node, itemIndex, fields.expiresInHours);
+	const newCode =
+		typeof fields.newTransactionCode === 'string' && fields.newTransactionCode.trim() !== ''
+			? requireTransactionCode(node, itemIndex, fields.newTransactionCode, 'New Transaction Code')
+			: undefined;
 	const answer = client.unwrap(
-		await client.write('rigeneraPayMail', body, regeneratedLinkSchema),
+		await regenerateLink(client, { code, hours, newCode }),
 		`regenerate the PayMail link ${code}`,
 	);
-	const newCode = answer.codiceTransazione || code;
+	const resultCode = answer.codiceTransazione || code;
 	return [
 		{
-			transactionCode: newCode,
-			previousTransactionCode: code,
-			codeChanged: newCode !== code,
-			url: answer.payMailUrl,
-			expiresAt: hours === undefined ? null : DateTime.now().plus({ hours }).toUTC().toISO(),
-			operationId:
-				answer.idOperazione === undefined || answer.idOperazione === null
-					? null
-					: String(answer.idOperazione),
+			json: {
+				transactionCode: resultCode,
+				previousTransactionCode: code,
+				codeChanged: resultCode !== code,
+				url: answer.payMailUrl,
+				expiresAt: hours === undefined ? null : DateTime.now().plus({ hours }).toUTC().toISO(),
+				operationId:
+					answer.idOperazione === undefined || answer.idOperazione === null
+						? null
+						: String(answer.idOperazione),
+			},
 		},
 	];
 }

@@ -1,15 +1,22 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 
+import type { OperationOption } from '../../../common/router';
 import { invalidInput } from '../../../common/validation';
 import type { XPayClient } from '../../transport';
 
-const properties: INodeProperties[] = [
+export const option: OperationOption = {
+	name: 'Download',
+	value: 'download',
+	description: 'Download the file of a report instance (downloadReport)',
+	action: 'Download a report',
+};
+
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Report ID',
 		name: 'reportId',
@@ -28,11 +35,6 @@ const properties: INodeProperties[] = [
 		hint: 'The name of the output binary field to put the file in',
 	},
 ];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['report'], operation: ['download'] } },
-	properties,
-);
 
 export async function execute(
 	this: IExecuteFunctions,

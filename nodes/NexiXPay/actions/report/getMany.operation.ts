@@ -1,26 +1,19 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { requireDate } from '../../../common/dates';
-import { reportListSchema } from '../../schemas';
-import { renameKnown, xpayDateToIso } from '../../simplify';
+import { asItems } from '../../../common/itemLoop';
+import type { OperationOption } from '../../../common/router';
+import { listReports } from '../../reports';
 import type { XPayClient } from '../../transport';
-import { xpayDay } from '../common.descriptions';
 
-const REPORT_FIELDS: Record<string, string> = {
-	idReport: 'reportId',
-	nomeReport: 'name',
-	tipoReport: 'type',
-	formato: 'format',
-	dataRiferimento: 'referenceDate',
-	dataElaborazione: 'processedAt',
+export const option: OperationOption = {
+	name: 'Get Many',
+	value: 'getMany',
+	description: 'List the processed instances of the scheduled reports (elencoReport)',
+	action: 'Get many reports',
 };
 
-const properties: INodeProperties[] = [
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Reference Date',
 		name: 'referenceDate',
@@ -31,35 +24,15 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['report'], operation: ['getMany'] } },
-	properties,
-);
-
 export async function execute(
 	this: IExecuteFunctions,
 	client: XPayClient,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<INodeExecutionData[]> {
 	const value = this.getNodeParameter('referenceDate', itemIndex, '');
-	const body: IDataObject = {};
-	if (value !== '' && value !== undefined && value !== null) {
-		body.refDate = xpayDay(
-			requireDate(this.getNode(), itemIndex, 'Reference Date', value, this.getTimezone()),
-		);
-	}
-	const answer = await client.readOptional('elencoReport', body, reportListSchema, 'list reports');
-	return (answer?.listaReport ?? []).map((report) => {
-		const renamed = renameKnown(report as IDataObject, REPORT_FIELDS);
-		return {
-			...renamed,
-			reportId: String(report.idReport),
-			...('dataRiferimento' in report
-				? { referenceDate: xpayDateToIso(report.dataRiferimento)?.slice(0, 10) ?? null }
-				: {}),
-			...('dataElaborazione' in report
-				? { processedAt: xpayDateToIso(report.dataElaborazione) }
-				: {}),
-		};
-	});
+	const referenceDate =
+		value === '' || value === undefined || value === null
+			? undefined
+			: requireDate(this.getNode(), itemIndex, 'Reference Date', value, this.getTimezone());
+	return asItems(await listReports(client, referenceDate));
 }

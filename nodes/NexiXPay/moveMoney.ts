@@ -1,19 +1,22 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { formatMinor, toMajorUnits } from '../../../common/money';
-import { xpayError } from '../../errors';
-import { findOrder } from '../../orders';
-import { envelopeSchema, type XPayOrder } from '../../schemas';
-import { moneyMoved, orderStatus } from '../../simplify';
-import type { XPayClient } from '../../transport';
-import { readMoney, requireTransactionCode } from '../common.descriptions';
+import { nexiApiError } from '../common/errors';
+import { formatMinor, toMajorUnits } from '../common/money';
+import { findOrder, requireOrder } from './orders';
+import { envelopeSchema, type XPayOrder } from './schemas';
+import { moneyMoved, orderStatus } from './simplify';
+import { xpayError, type XPayClient } from './transport';
 
-type Kind = 'capture' | 'refund';
+export type MoneyMoveKind = 'capture' | 'refund';
+
+/** A capture or refund as asked for: the order, the amount in minor units, the currency's codes. */
+export interface MoneyMove {
+	code: string;
+	minor: number;
+	currency: string;
+	/** ISO 4217 numeric code, as XPay requests take it. */
+	numeric: string;
+}
 
 const SERVICE = { capture: 'contabilizza', refund: 'storna' } as const;
 const VERB = { capture: 'capture', refund: 'refund or cancel' } as const;
@@ -28,32 +31,15 @@ const VERB = { capture: 'capture', refund: 'refund or cancel' } as const;
  * nobody can tell yet, and the error says so instead of guessing.
  */
 export async function moveMoney(
-	this: IExecuteFunctions,
 	client: XPayClient,
-	itemIndex: number,
-	kind: Kind,
-): Promise<IDataObject[]> {
-	const node = this.getNode();
-	const code = requireTransactionCode(
-		node,
-		itemIndex,
-		this.getNodeParameter('transactionCode', itemIndex),
-	);
-	const { minor, currency, numeric } = readMoney(this, itemIndex);
+	kind: MoneyMoveKind,
+	{ code, minor, currency, numeric }: MoneyMove,
+): Promise<IDataObject> {
+	const { node, itemIndex } = client;
 	const amountText = formatMinor(minor, currency);
 	const action = `${VERB[kind]} ${amountText} on order ${code}`;
 
-	const before = await findOrder(client, code);
-	if (!before) {
-		throw xpayError(
-			node,
-			itemIndex,
-			action,
-			2,
-			'Nessun ordine trovato',
-			'Nothing was sent to capture or refund.',
-		);
-	}
+	const before = await requireOrder(client, code, action, 'Nothing was sent to capture or refund.');
 
 	const sentAt = new Date().toISOString();
 	const answer = await client.write(
@@ -75,22 +61,21 @@ export async function moveMoney(
 
 	if (answer.kind === 'ok') {
 		const after = await findOrder(client, code).catch(() => undefined);
-		return [
-			{
-				...base,
-				success: true,
-				operationId: String(answer.value.idOperazione ?? ''),
-				processedAt: timeOf(answer.value.timeStamp) ?? sentAt,
-				...orderState(after),
-			},
-		];
+		return {
+			...base,
+			success: true,
+			operationId: String(answer.value.idOperazione ?? ''),
+			processedAt: timeOf(answer.value.timeStamp) ?? sentAt,
+			...orderState(after),
+		};
 	}
 
 	if (!answer.delivered) {
-		throw new NodeApiError(node, { reason: answer.reason } as JsonObject, {
+		throw nexiApiError(node, {
 			message: `The ${kind} of ${amountText} on order ${code} was not sent: ${answer.reason}`,
 			description: 'The request never reached Nexi, so no money moved. It is safe to run it again.',
 			itemIndex,
+			detail: { reason: answer.reason },
 		});
 	}
 
@@ -103,38 +88,39 @@ export async function moveMoney(
 	}
 	const problem = `${kind} outcome unknown: ${answer.reason}`;
 	if (!after) {
-		throw new NodeApiError(node, { reason: answer.reason } as JsonObject, {
+		throw nexiApiError(node, {
 			message: `The ${problem}, and the order could not be read to find out`,
 			description: `Do not run it again before checking order ${code} in the XPay back office: the ${kind} of ${amountText} may have been applied.`,
 			itemIndex,
+			detail: { reason: answer.reason },
 		});
 	}
 	const now = moneyMoved(after);
 	const verdict = judgeOutcome(kind, minor, before, after);
 	const shows = `the order now shows ${formatMinor(now.capturedMinor, currency)} captured and ${formatMinor(now.reversedMinor, currency)} refunded or cancelled (state: ${after.stato})`;
 	if (verdict === 'unknown') {
-		throw new NodeApiError(node, { reason: answer.reason } as JsonObject, {
+		throw nexiApiError(node, {
 			message: `The ${problem}: reading the order cannot tell whether it was applied`,
 			description: `XPay lists no operations for this order and its state did not settle it: ${shows}. Check order ${code} in the XPay back office before running it again.`,
 			itemIndex,
+			detail: { reason: answer.reason },
 		});
 	}
 	if (verdict === 'applied') {
-		return [
-			{
-				...base,
-				success: true,
-				operationId: null,
-				processedAt: null,
-				...orderState(after),
-				note: `The ${problem}; reading the order confirmed it was applied: ${shows}.`,
-			},
-		];
+		return {
+			...base,
+			success: true,
+			operationId: null,
+			processedAt: null,
+			...orderState(after),
+			note: `The ${problem}; reading the order confirmed it was applied: ${shows}.`,
+		};
 	}
-	throw new NodeApiError(node, { reason: answer.reason } as JsonObject, {
+	throw nexiApiError(node, {
 		message: `The ${kind} of ${amountText} on order ${code} was not applied (${answer.reason})`,
 		description: `Reading the order afterwards shows no new ${kind === 'capture' ? 'capture' : 'reversal'}: ${shows}. It is safe to run it again.`,
 		itemIndex,
+		detail: { reason: answer.reason },
 	});
 }
 
@@ -145,7 +131,7 @@ export async function moveMoney(
  * reversal always changes the state, except a partial one that leaves "Parz." as it was.
  */
 export function judgeOutcome(
-	kind: Kind,
+	kind: MoneyMoveKind,
 	minor: number,
 	before: XPayOrder,
 	after: XPayOrder,

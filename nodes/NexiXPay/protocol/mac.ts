@@ -22,8 +22,6 @@ export const MAC_FIELDS = {
 
 export type XPayService = keyof typeof MAC_FIELDS;
 
-export const SERVICE_PATH_PREFIX = '/ecomm/api/bo/';
-
 /** The service a request path names (the last path segment), if it is one the scheme knows. */
 export function serviceOfPath(path: string): XPayService | undefined {
 	const name = path.split('?')[0].split('/').filter(Boolean).pop() ?? '';

@@ -1,0 +1,127 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { runForEachItem } from './itemLoop';
+
+/** How an operation shows in its resource's Operation list. */
+export interface OperationOption {
+	name: string;
+	value: string;
+	description: string;
+	/** The action's name in the node panel and the node's subtitle. */
+	action: string;
+}
+
+/** What every `*.operation.ts` exports. */
+export interface OperationModule<Client> {
+	option: OperationOption;
+	/** The operation's own fields; the registry shows them only for its resource and operation. */
+	description: INodeProperties[];
+	/** One input item's work; the router pairs the items and applies Continue On Fail. */
+	execute(
+		this: IExecuteFunctions,
+		client: Client,
+		itemIndex: number,
+	): Promise<INodeExecutionData[]>;
+}
+
+export interface ResourceDefinition<Client> {
+	name: string;
+	value: string;
+	description: string;
+	defaultOperation: string;
+	/** A resource module (`*.resource.ts`): one `export * as <operation>` line per operation. */
+	operations: Record<string, OperationModule<Client>>;
+}
+
+function operationsOf<Client>(
+	resource: ResourceDefinition<Client>,
+): Array<OperationModule<Client>> {
+	return Object.values(resource.operations);
+}
+
+/** The Resource selector, then each resource's Operation selector followed by its operations' fields. */
+export function resourceProperties<Client>(
+	resources: ReadonlyArray<ResourceDefinition<Client>>,
+): INodeProperties[] {
+	const firstResource = resources[0].value;
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map(({ name, value, description }) => ({ name, value, description })),
+			default: firstResource,
+		},
+	];
+	for (const resource of resources) {
+		const operations = operationsOf(resource);
+		const { defaultOperation } = resource;
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: operations
+				.map(({ option }) => ({ ...option }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: defaultOperation,
+		});
+		for (const operation of operations) {
+			properties.push(
+				...updateDisplayOptions(
+					{ show: { resource: [resource.value], operation: [operation.option.value] } },
+					operation.description,
+				),
+			);
+		}
+	}
+	return properties;
+}
+
+/** The node's subtitle: the chosen operation's action name. */
+export function operationSubtitle<Client>(
+	resources: ReadonlyArray<ResourceDefinition<Client>>,
+): string {
+	const actions: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const { option } of operationsOf(resource)) {
+			actions[`${resource.value}:${option.value}`] = option.action;
+		}
+	}
+	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
+
+/**
+ * Runs the chosen operation once per input item, with a client connected for that item.
+ * Both nodes execute through here, so the item loop, pairing and Continue On Fail are the
+ * same for every operation.
+ */
+export async function routeToOperation<Client>(
+	this: IExecuteFunctions,
+	resources: ReadonlyArray<ResourceDefinition<Client>>,
+	connect: (context: IExecuteFunctions, itemIndex: number) => Promise<Client>,
+): Promise<INodeExecutionData[][]> {
+	const resourceName = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const resource = resources.find(({ value }) => value === resourceName);
+	const operation =
+		resource && operationsOf(resource).find(({ option }) => option.value === operationName);
+	if (!operation) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" is not supported for "${resourceName}"`,
+		);
+	}
+	return await runForEachItem(this, async (itemIndex) => {
+		const client = await connect(this, itemIndex);
+		return await operation.execute.call(this, client, itemIndex);
+	});
+}

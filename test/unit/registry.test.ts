@@ -1,0 +1,80 @@
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+import { NexiReporting } from '../../nodes/NexiReporting/NexiReporting.node';
+import { NexiXPay } from '../../nodes/NexiXPay/NexiXPay.node';
+
+/**
+ * The operation registry: each resource module lists its operations once, and the node's
+ * Operation lists, subtitle and routing all come from there. The values below are the public
+ * contract saved workflows store; they never change.
+ */
+const CONTRACT: Record<string, Record<string, string[]>> = {
+	nexiReporting: { payout: ['get', 'getMany'], paymentAction: ['getMany'] },
+	nexiXPay: {
+		order: ['capture', 'get', 'getMany', 'refund'],
+		payMailLink: ['create', 'getMany', 'regenerate'],
+		report: ['download', 'getMany'],
+	},
+};
+
+const nodes: Array<[string, INodeTypeDescription]> = [
+	['nexiReporting', new NexiReporting().description],
+	['nexiXPay', new NexiXPay().description],
+];
+
+const operationSelectors = (description: INodeTypeDescription) =>
+	description.properties.filter((property) => property.name === 'operation');
+
+describe.each(nodes)('%s', (name, description) => {
+	test('its resources and operations are exactly the contract', () => {
+		const resource = description.properties.find((property) => property.name === 'resource');
+		expect(resource?.options?.map((option) => (option as { value: string }).value)).toEqual(
+			Object.keys(CONTRACT[name]),
+		);
+		const found: Record<string, string[]> = {};
+		for (const selector of operationSelectors(description)) {
+			const [resourceValue] = selector.displayOptions?.show?.resource as string[];
+			found[resourceValue] = (selector.options as Array<{ value: string }>)
+				.map(({ value }) => value)
+				.sort();
+		}
+		expect(found).toEqual(CONTRACT[name]);
+	});
+
+	test('every Operation list is sorted by name, each option with an action, and its default one of them', () => {
+		for (const selector of operationSelectors(description)) {
+			const options = selector.options as Array<{ name: string; value: string; action: string }>;
+			expect(options.map(({ name: label }) => label)).toEqual(
+				options.map(({ name: label }) => label).sort((a, b) => a.localeCompare(b)),
+			);
+			for (const option of options) expect(option.action).toMatch(/^[A-Z][a-z]/);
+			expect(options.map(({ value }) => value)).toContain(selector.default);
+		}
+	});
+
+	test("an operation's fields show only for its resource and operation", () => {
+		const fields = description.properties.filter(
+			(property) => !['resource', 'operation'].includes(property.name),
+		);
+		expect(fields.length).toBeGreaterThan(0);
+		for (const field of fields as INodeProperties[]) {
+			const show = field.displayOptions?.show ?? {};
+			expect(show.resource).toHaveLength(1);
+			expect(show.operation).toHaveLength(1);
+			expect(CONTRACT[name][show.resource![0] as string]).toContain(show.operation![0]);
+		}
+	});
+
+	test('the subtitle names the action of every operation, from the same list', () => {
+		const subtitle = description.subtitle as string;
+		const table = JSON.parse(/^=\{\{ (\{.*\})\[/.exec(subtitle)![1]) as Record<string, string>;
+		const expected: Record<string, string> = {};
+		for (const selector of operationSelectors(description)) {
+			const [resourceValue] = selector.displayOptions?.show?.resource as string[];
+			for (const option of selector.options as Array<{ value: string; action: string }>) {
+				expected[`${resourceValue}:${option.value}`] = option.action;
+			}
+		}
+		expect(table).toEqual(expected);
+	});
+});
