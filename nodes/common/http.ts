@@ -104,7 +104,8 @@ export async function sendOnce(
 		const body = typeof response.body === 'string' ? response.body : bodyToText(response.body);
 		return { kind: 'response', status: response.statusCode, headers: response.headers, body };
 	} catch (error) {
-		const cause = (error?.cause ?? error) as { code?: unknown; message?: unknown };
+		const thrown = error as { cause?: unknown; message?: unknown } | undefined;
+		const cause = (thrown?.cause ?? thrown) as { code?: unknown; message?: unknown } | undefined;
 		const code = typeof cause?.code === 'string' ? cause.code : undefined;
 		if (code === undefined) {
 			// Not a network failure: something before the request went wrong (e.g. the credential
@@ -112,13 +113,13 @@ export async function sendOnce(
 			// the request's headers.
 			throw new NodeOperationError(
 				context.getNode(),
-				String(cause?.message ?? error?.message ?? error),
+				String(cause?.message ?? thrown?.message ?? error),
 			);
 		}
 		return {
 			kind: 'failure',
 			code,
-			message: typeof cause.message === 'string' ? cause.message : code,
+			message: typeof cause?.message === 'string' ? cause.message : code,
 			maybeDelivered: !NOT_DELIVERED.has(code),
 		};
 	}

@@ -286,7 +286,10 @@ export async function testCredential(
 			type: typeName,
 			data,
 		}).runNode();
-	} catch (error) {
+	} catch (caught) {
+		const error = caught as Error & {
+			cause?: { code?: string; response?: { status: number; statusText?: string } };
+		};
 		const cause = error.cause ?? {};
 		if (cause.response) {
 			for (const rule of testRequest.rules ?? []) {
