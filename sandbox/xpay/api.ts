@@ -32,7 +32,12 @@ export const DEFAULT_XPAY: XPayOptions = {
 	maxPeriodDays: 90,
 };
 
-const MAC_FIELDS: Record<string, string[]> = {
+/**
+ * The MAC field order of each service, written again here from the spec on purpose: the
+ * sandbox checks the node's signatures, so it must not borrow the node's own table (a mistake
+ * there would then pass). test/unit/mac-tables.test.ts checks that the two copies agree.
+ */
+export const MAC_FIELDS: Record<string, string[]> = {
 	contabilizza: ['apiKey', 'codiceTransazione', 'divisa', 'importo', 'timeStamp'],
 	storna: ['apiKey', 'codiceTransazione', 'divisa', 'importo', 'timeStamp'],
 	situazioneOrdine: ['apiKey', 'codiceTransazione', 'timeStamp'],
