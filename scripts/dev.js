@@ -14,6 +14,13 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
+// The environment block the end-to-end suite uses too (scripts/n8n-env.ts).
+require('ts-node').register({
+	transpileOnly: true,
+	project: path.join(__dirname, '..', 'tsconfig.test.json'),
+});
+const { n8nEnvironment: sharedN8nEnvironment } = require('./n8n-env');
+
 const ROOT = path.resolve(__dirname, '..');
 const args = parseArgs(process.argv.slice(2));
 const N8N_PORT = Number(args.port ?? 5678);
@@ -153,15 +160,10 @@ function copyBuildAfterEachCompile(tsc) {
 function n8nEnvironment() {
 	return {
 		...process.env,
-		N8N_USER_FOLDER: USER_FOLDER,
-		N8N_PORT: String(N8N_PORT),
-		N8N_RUNNERS_BROKER_PORT: String(N8N_PORT + 1000),
+		...sharedN8nEnvironment(USER_FOLDER, N8N_PORT),
+		// Rebuilds of the linked package are picked up without a restart.
 		N8N_DEV_RELOAD: 'true',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_SECURE_COOKIE: 'false',
-		GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE ?? 'Europe/Rome',
+		...(process.env.GENERIC_TIMEZONE ? { GENERIC_TIMEZONE: process.env.GENERIC_TIMEZONE } : {}),
 	};
 }
 

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { n8nEnvironment } from '../../scripts/n8n-env';
 import { SETUP_FILE } from './globalSetup';
 
 interface Setup {
@@ -72,16 +73,8 @@ export class N8n {
 		return {
 			PATH: process.env.PATH,
 			HOME: process.env.HOME,
-			N8N_USER_FOLDER: this.folder,
-			N8N_PORT: String(this.port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(this.port + 1000),
-			N8N_DIAGNOSTICS_ENABLED: 'false',
-			N8N_PERSONALIZATION_ENABLED: 'false',
-			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			...n8nEnvironment(this.folder, this.port),
 			N8N_LOG_OUTPUT: 'console',
-			GENERIC_TIMEZONE: 'Europe/Rome',
-			N8N_SECURE_COOKIE: 'false',
 			// Binary data inline in the execution, so tests can read the files the workflows make.
 			N8N_DEFAULT_BINARY_DATA_MODE: 'default',
 			...this.extraEnv,
