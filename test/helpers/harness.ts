@@ -111,6 +111,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 
 export interface RunOptions {
 	type?: string;
+	/** The node's version; 1 unless given. */
+	typeVersion?: number;
 	parameters: Record<string, NodeParameterValueType | IDataObject>;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	items?: INodeExecutionData[];
@@ -135,7 +137,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		id: 'a0f1d2c3-0000-4000-8000-000000000001',
 		name: 'Nexi',
 		type: options.type ?? 'n8n-nodes-nexi.nexiReporting',
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
 		credentials: Object.fromEntries(
@@ -319,6 +321,7 @@ export async function testCredential(
 
 export interface PollerOptions {
 	type: string;
+	typeVersion?: number;
 	parameters: Record<string, NodeParameterValueType | IDataObject>;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	timezone?: string;
@@ -344,7 +347,7 @@ export class Poller {
 			id: 'b0f1d2c3-0000-4000-8000-000000000002',
 			name: 'Trigger',
 			type: options.type,
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [0, 0],
 			parameters: options.parameters as INode['parameters'],
 			credentials: Object.fromEntries(
