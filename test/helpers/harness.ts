@@ -22,28 +22,49 @@ import {
 	type NodeParameterValueType,
 } from 'n8n-workflow';
 
-import { NexiCheckoutApi } from '../../credentials/NexiCheckoutApi.credentials';
-import { NexiXPayApi } from '../../credentials/NexiXPayApi.credentials';
-import { NexiReporting } from '../../nodes/NexiReporting/NexiReporting.node';
-import { NexiReportingTrigger } from '../../nodes/NexiReporting/NexiReportingTrigger.node';
-import { NexiXPay } from '../../nodes/NexiXPay/NexiXPay.node';
-import { NexiXPayTrigger } from '../../nodes/NexiXPay/NexiXPayTrigger.node';
+type Module<T> = Record<string, new () => T>;
 
-const NODE_TYPES: Record<string, INodeType> = {
-	'n8n-nodes-nexi.nexiReporting': new NexiReporting(),
-	'n8n-nodes-nexi.nexiXPay': new NexiXPay(),
-	'n8n-nodes-nexi.nexiReportingTrigger': new NexiReportingTrigger(),
-	'n8n-nodes-nexi.nexiXPayTrigger': new NexiXPayTrigger(),
+/**
+ * Node and credential types, each loaded the first time a test asks for it: a test loads only
+ * what it runs (the version 1 golden test also runs against the 0.1.0 code, which lacks the
+ * nodes added since).
+ */
+const NODE_MODULES: Record<string, [string, string]> = {
+	'n8n-nodes-nexi.nexiReporting': ['../../nodes/NexiReporting/NexiReporting.node', 'NexiReporting'],
+	'n8n-nodes-nexi.nexiXPay': ['../../nodes/NexiXPay/NexiXPay.node', 'NexiXPay'],
+	'n8n-nodes-nexi.nexiReportingTrigger': [
+		'../../nodes/NexiReporting/NexiReportingTrigger.node',
+		'NexiReportingTrigger',
+	],
+	'n8n-nodes-nexi.nexiXPayTrigger': [
+		'../../nodes/NexiXPay/NexiXPayTrigger.node',
+		'NexiXPayTrigger',
+	],
 };
 
-const CREDENTIAL_TYPES: Record<string, ICredentialType> = {
-	nexiCheckoutApi: new NexiCheckoutApi(),
-	nexiXPayApi: new NexiXPayApi(),
+const CREDENTIAL_MODULES: Record<string, [string, string]> = {
+	nexiCheckoutApi: ['../../credentials/NexiCheckoutApi.credentials', 'NexiCheckoutApi'],
+	nexiXPayApi: ['../../credentials/NexiXPayApi.credentials', 'NexiXPayApi'],
 };
+
+const loaded = new Map<string, unknown>();
+
+function load<T>(modules: Record<string, [string, string]>, name: string): T {
+	if (!loaded.has(name)) {
+		const [path, className] = modules[name];
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const module = require(path) as Module<T>;
+		loaded.set(name, new module[className]());
+	}
+	return loaded.get(name) as T;
+}
+
+const nodeType = (name: string) => load<INodeType>(NODE_MODULES, name);
+const credentialType = (name: string) => load<ICredentialType>(CREDENTIAL_MODULES, name);
 
 const nodeTypes: INodeTypes = {
-	getByName: (type) => NODE_TYPES[type],
-	getByNameAndVersion: (type) => NODE_TYPES[type],
+	getByName: (type) => nodeType(type),
+	getByNameAndVersion: (type) => nodeType(type),
 	getKnownTypes: () => ({}),
 };
 
@@ -76,7 +97,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const authenticate = CREDENTIAL_TYPES[typeName]?.authenticate;
+		const authenticate = credentialType(typeName)?.authenticate;
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		return requestOptions;
 	}
@@ -105,7 +126,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	async updateCredentialsOauthTokenData(): Promise<void> {}
 
 	getCredentialsProperties(type: string) {
-		return CREDENTIAL_TYPES[type].properties;
+		return credentialType(type).properties;
 	}
 }
 
@@ -225,8 +246,8 @@ export async function testCredential(
 	typeName: string,
 	data: ICredentialDataDecryptedObject,
 ): Promise<{ status: 'OK' | 'Error'; message: string }> {
-	const credentialType = CREDENTIAL_TYPES[typeName];
-	const testRequest = credentialType.test!;
+	const testedType = credentialType(typeName);
+	const testRequest = testedType.test!;
 	const node: INode = {
 		id: 'temp',
 		name: 'Temp-Node',
@@ -382,8 +403,8 @@ export class Poller {
 			mode,
 			this.activated ? 'init' : 'activate',
 		);
-		const nodeType = NODE_TYPES[this.options.type];
-		const result = await nodeType.poll!.call(context);
+		const pollingType = nodeType(this.options.type);
+		const result = await pollingType.poll!.call(context);
 		if (mode === 'trigger' && (result !== null || !this.activated)) {
 			this.persisted = JSON.stringify(this.workflow.staticData);
 		}

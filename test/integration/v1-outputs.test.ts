@@ -8,10 +8,11 @@ import { Poller, runNode, type RunOptions } from '../helpers/harness';
 import { checkoutCredentials, xpayCredentials } from '../helpers/sandbox';
 
 /**
- * Version 1 of every node keeps its output byte for byte. The golden file was written by the
- * 0.1.0 code (UPDATE_GOLDEN=1 npx jest test/integration/v1-outputs) with the clock frozen at
- * one instant and seeded sandboxes, so every run since must produce exactly the same JSON:
- * the same records, the same field order, the same numbers.
+ * Version 1 of every node keeps its output byte for byte. The golden file is written by the
+ * 0.1.0 code of the nodes (scripts/update-v1-golden.sh runs this test against nodes/ and
+ * credentials/ as they were at 0.1.0, with today's sandbox) with the clock frozen at one
+ * instant and seeded sandboxes, so the current code must produce exactly the same JSON: the
+ * same records, the same field order, the same numbers.
  */
 const GOLDEN = join(__dirname, '..', 'fixtures', 'v1-outputs.json');
 const NOW = Date.parse('2026-11-20T10:15:00.000Z');
