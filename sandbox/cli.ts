@@ -1,13 +1,14 @@
 import { startSandbox } from './server';
 
 /**
- * `npm run sandbox [-- --port 8787 --seed 1 --latency 0 --error-rate 0]`: starts the local Nexi
+ * `npm run sandbox [-- --port 8787 --seed 1 --latency 0 --error-rate 0 --variant]`: starts the local Nexi
  * sandbox and prints what a credential needs to use it.
  */
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
 	const sandbox = await startSandbox({
 		port: Number(args.port ?? 8787),
+		variant: args.variant !== undefined,
 		smtpPort: Number(args['smtp-port'] ?? 2525),
 		reporting: { seed: Number(args.seed ?? 1) },
 		faults: {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
 		},
 	});
 	const lines = [
-		`Nexi sandbox listening on ${sandbox.url}`,
+		`Nexi sandbox listening on ${sandbox.url}${args.variant !== undefined ? ' (variant mode: the other plausible answers where the specs are silent)' : ''}`,
 		'',
 		'Nexi Checkout API credential (Nexi Reporting node):',
 		`  Environment: Custom    Base URL: ${sandbox.url}`,
@@ -53,7 +54,8 @@ function parseArgs(argv: string[]): Record<string, string> {
 		const arg = argv[i];
 		if (!arg.startsWith('--')) continue;
 		const [key, inline] = arg.slice(2).split('=', 2);
-		result[key] = inline ?? argv[++i] ?? '';
+		// A flag without a value (--variant) is followed by another flag or nothing.
+		result[key] = inline ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : '');
 	}
 	return result;
 }

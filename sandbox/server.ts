@@ -18,6 +18,8 @@ import type { PaymentActionRecord, PayoutRecord, PayoutSpec } from './reporting/
 
 export interface SandboxOptions {
 	port?: number;
+	/** Both APIs answer the other plausible way wherever the specs are silent (sandbox/xpay/variant.ts). */
+	variant?: boolean;
 	host?: string;
 	reporting?: Partial<ReportingOptions>;
 	xpay?: Partial<XPayOptions>;
@@ -59,12 +61,13 @@ const CONTROL = '/_sandbox';
  * /_sandbox for tests and for people trying the nodes (add a payout while n8n polls).
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	const reporting = new ReportingApi(options.reporting);
+	const variant = options.variant ?? false;
+	const reporting = new ReportingApi({ variant, ...options.reporting });
 	const faults = new FaultInjector();
 	faults.configure(options.faults);
 	const requests: LoggedRequest[] = [];
 	const sinks: Sandbox['sinks'] = {};
-	const xpay = new XPayApi(options.xpay);
+	const xpay = new XPayApi({ variant, ...options.xpay });
 
 	const server: Server = createServer((req, res) => {
 		readRequest(req)
@@ -150,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (path === '/info') {
 			return json(200, {
 				url: sandbox.url,
+				variant,
 				reporting: {
 					testKey: reporting.testKey,
 					merchantNumber: reporting.options.merchantNumber,
@@ -164,8 +168,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			});
 		}
 		if (path === '/reset' && request.method === 'POST') {
-			reporting.reset((body.reporting ?? {}) as Partial<ReportingOptions>);
-			xpay.reset((body.xpay ?? {}) as Partial<XPayOptions>);
+			reporting.reset({ variant, ...(body.reporting as Partial<ReportingOptions>) });
+			xpay.reset({ variant, ...(body.xpay as Partial<XPayOptions>) });
 			faults.clear();
 			requests.length = 0;
 			return json(200, { ok: true, payouts: reporting.list().length });

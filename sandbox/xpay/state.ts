@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { Random } from '../random';
 
 /** Transaction states exactly as XPay writes them. */
@@ -15,15 +17,32 @@ export type OrderState =
 export interface Operation {
 	tipoOperazione: 'CONTAB.' | 'STORNO';
 	importo: number;
-	divisa: 'EUR';
+	divisa: string;
 	stato: string;
 	dataOperazione: string;
 	utente: string;
+	/**
+	 * PayPal orders only (Nexi's order-detail page): on a CONTAB. the PayPal id storna needs to
+	 * reverse that partial capture; on a STORNO the capture it reversed, "" for a Sale (a
+	 * payment captured at once, with no partial capture).
+	 */
+	idContabParzialePayPal?: string;
 }
+
+/** ISO 4217 numeric codes of the currencies Nexi's own plugin sends to contabilizza and storna. */
+export const NUMERIC_CURRENCIES: Record<string, string> = {
+	EUR: '978',
+	CZK: '203',
+	PLN: '985',
+	AUD: '036',
+	NZD: '554',
+};
 
 export interface Order {
 	codiceTransazione: string;
 	importo: number;
+	/** Letters, as XPay's answers carry them. */
+	divisa: string;
 	captured: number;
 	refunded: number;
 	stato: OrderState;
@@ -132,18 +151,33 @@ export interface XPayDataOptions {
 
 export const DEFAULT_XPAY_DATA: XPayDataOptions = { seed: 1, days: 60, orders: 300, links: 40 };
 
+export interface OrderSpec {
+	/** Letters (default EUR). */
+	divisa?: string;
+	/** A card brand, PayPal or MyBank; picked at random when absent. */
+	brand?: string;
+}
+
+/** A PayPal capture id, made from the order's code so that it costs no random draw. */
+export function payPalCaptureId(code: string, index: number): string {
+	return createHash('sha1').update(`${code}#${index}`).digest('hex').slice(0, 17).toUpperCase();
+}
+
 export function makeOrder(
 	random: Random,
 	code: string,
 	importo: number,
 	createdAt: number,
 	state: OrderState = 'Autorizzato',
+	spec: OrderSpec = {},
 ): Order {
-	const card = random.pick(BRANDS);
+	const picked = random.pick(BRANDS);
+	const card = spec.brand ? (BRANDS.find((brand) => brand.brand === spec.brand) ?? picked) : picked;
 	const [nome, cognome] = random.pick(NAMES);
 	const order: Order = {
 		codiceTransazione: code,
 		importo,
+		divisa: spec.divisa ?? 'EUR',
 		captured: 0,
 		refunded: 0,
 		stato: 'Autorizzato',
@@ -159,93 +193,103 @@ export function makeOrder(
 		createdAt,
 		operations: [],
 	};
-	const at = (hours: number) => xpayDateTime(createdAt + hours * 3600_000);
+	const at = (hours: number) => createdAt + hours * 3600_000;
 	switch (state) {
 		case 'Contabilizzato':
-			order.captured = importo;
-			order.operations.push({
-				tipoOperazione: 'CONTAB.',
-				importo,
-				divisa: 'EUR',
-				stato: 'Contabilizzato',
-				dataOperazione: at(1),
-				utente: 'API',
-			});
+			// Captured at once: for PayPal a Sale, which has no partial capture id.
+			addOperation(order, 'CONTAB.', importo, 'Contabilizzato', at(1), 'API', false);
 			break;
-		case 'Contabilizzato Parz.': {
-			const part = Math.max(1, Math.floor(importo / 2));
-			order.captured = part;
-			order.operations.push({
-				tipoOperazione: 'CONTAB.',
-				importo: part,
-				divisa: 'EUR',
-				stato: 'Contabilizzato Parz.',
-				dataOperazione: at(1),
-				utente: 'API',
-			});
+		case 'Contabilizzato Parz.':
+			addOperation(
+				order,
+				'CONTAB.',
+				Math.max(1, Math.floor(importo / 2)),
+				'Contabilizzato Parz.',
+				at(1),
+				'API',
+			);
 			break;
-		}
 		case 'Rimborsato':
-			order.captured = importo;
-			order.refunded = importo;
-			order.operations.push(
-				{
-					tipoOperazione: 'CONTAB.',
-					importo,
-					divisa: 'EUR',
-					stato: 'Contabilizzato',
-					dataOperazione: at(1),
-					utente: 'API',
-				},
-				{
-					tipoOperazione: 'STORNO',
-					importo,
-					divisa: 'EUR',
-					stato: 'Rimborsato',
-					dataOperazione: at(30),
-					utente: 'backoffice',
-				},
+			addOperation(order, 'CONTAB.', importo, 'Contabilizzato', at(1), 'API', false);
+			addOperation(order, 'STORNO', importo, 'Rimborsato', at(30), 'backoffice');
+			break;
+		case 'Rimborsato Parz.':
+			addOperation(order, 'CONTAB.', importo, 'Contabilizzato', at(1), 'API', false);
+			addOperation(
+				order,
+				'STORNO',
+				Math.max(1, Math.floor(importo / 3)),
+				'Rimborsato Parz.',
+				at(30),
+				'API',
 			);
 			break;
-		case 'Rimborsato Parz.': {
-			const part = Math.max(1, Math.floor(importo / 3));
-			order.captured = importo;
-			order.refunded = part;
-			order.operations.push(
-				{
-					tipoOperazione: 'CONTAB.',
-					importo,
-					divisa: 'EUR',
-					stato: 'Contabilizzato',
-					dataOperazione: at(1),
-					utente: 'API',
-				},
-				{
-					tipoOperazione: 'STORNO',
-					importo: part,
-					divisa: 'EUR',
-					stato: 'Rimborsato Parz.',
-					dataOperazione: at(30),
-					utente: 'API',
-				},
-			);
-			break;
-		}
 		case 'Annullato':
-			order.operations.push({
-				tipoOperazione: 'STORNO',
-				importo,
-				divisa: 'EUR',
-				stato: 'Annullato',
-				dataOperazione: at(2),
-				utente: 'API',
-			});
+			addOperation(order, 'STORNO', importo, 'Annullato', at(2), 'API');
 			break;
 		default:
 			break;
 	}
 	order.stato = state;
 	return order;
+}
+
+/**
+ * Adds a capture or a reversal to an order, with its amounts and, for PayPal, its ids: a capture
+ * gets a partial capture id unless it is a Sale's; a reversal names the capture it reverses
+ * (`reverses`), or "" for a Sale's.
+ */
+export function addOperation(
+	order: Order,
+	tipoOperazione: Operation['tipoOperazione'],
+	importo: number,
+	stato: string,
+	at: number,
+	utente: string,
+	partialCapture = true,
+	reverses?: string,
+): Operation {
+	const operation: Operation = {
+		tipoOperazione,
+		importo,
+		divisa: order.divisa,
+		stato,
+		dataOperazione: xpayDateTime(at),
+		utente,
+	};
+	if (order.brand === 'PayPal') {
+		operation.idContabParzialePayPal =
+			tipoOperazione === 'CONTAB.'
+				? partialCapture
+					? payPalCaptureId(order.codiceTransazione, order.operations.length)
+					: ''
+				: (reverses ?? payPalCaptureToReverse(order) ?? '');
+	}
+	if (tipoOperazione === 'CONTAB.') order.captured += importo;
+	else if (order.captured > 0) order.refunded += importo;
+	order.operations.push(operation);
+	return operation;
+}
+
+/** The PayPal partial captures of an order, with what is left to reverse on each. */
+export function payPalPartialCaptures(order: Order): Array<{ id: string; left: number }> {
+	const captures = order.operations.filter(
+		(operation) => operation.tipoOperazione === 'CONTAB.' && operation.idContabParzialePayPal,
+	);
+	return captures.map((capture) => {
+		const reversed = order.operations
+			.filter(
+				(operation) =>
+					operation.tipoOperazione === 'STORNO' &&
+					operation.idContabParzialePayPal === capture.idContabParzialePayPal,
+			)
+			.reduce((sum, operation) => sum + operation.importo, 0);
+		return { id: capture.idContabParzialePayPal as string, left: capture.importo - reversed };
+	});
+}
+
+function payPalCaptureToReverse(order: Order): string | undefined {
+	return payPalPartialCaptures(order).find((capture) => capture.left > 0)?.id;
 }
 
 const SEEDED_STATES: OrderState[] = [
