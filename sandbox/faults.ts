@@ -4,7 +4,8 @@ import { Random } from './random';
  * What can go wrong between a client and Nexi. `drop` closes the connection before the
  * request is handled; `dropAfter` handles it (state changes!) and then closes the connection
  * without an answer, the case a client must not blindly retry; `hang` answers only after
- * `delayMs`; `malformed` truncates the body; `tamperMac` changes an XPay response MAC.
+ * `delayMs`; `malformed` truncates the body; `tamperMac` changes an XPay response MAC;
+ * `emptyBody` answers 200 with nothing in it (only by rule, never at random).
  */
 export type FaultKind =
 	| 'error500'
@@ -14,7 +15,8 @@ export type FaultKind =
 	| 'dropAfter'
 	| 'hang'
 	| 'malformed'
-	| 'tamperMac';
+	| 'tamperMac'
+	| 'emptyBody';
 
 export interface FaultRule {
 	fault: FaultKind;

@@ -136,6 +136,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			res.socket?.destroy();
 			return;
 		}
+		if (decision.fault === 'emptyBody') body = '';
 		if (decision.fault === 'malformed')
 			body = body.slice(0, Math.max(1, Math.floor(body.length / 2)));
 		if (decision.fault === 'tamperMac')

@@ -184,6 +184,8 @@ async function main(): Promise<void> {
 		`- PayMail Link → Get Many over 1,000 links (50 a day for 20 days, at most 100 per search), 20 ms latency: ${links.items.length} links in ${sandbox.requests.length} requests, ${fmt((Date.now() - started) / 1000, 2)} s.`,
 	);
 
+	log(`- ${await settledLinks()}`);
+
 	sandbox.reporting.removeAll();
 	const today = DateTime.now().setZone('Europe/Rome');
 	const poller = new Poller({
@@ -224,6 +226,64 @@ async function main(): Promise<void> {
 			stdio: 'inherit',
 		});
 	}
+}
+
+/**
+ * What recognising a paid link without trusting an undocumented wording costs: 1,000 links whose
+ * status text the node does not know (the variant sandbox), half of them paid, each settled by
+ * reading its order, four at a time.
+ */
+async function settledLinks(): Promise<string> {
+	const variant = await startSandbox({
+		variant: true,
+		xpay: { orders: 0, links: 0 },
+		faults: { latencyMs: 20 },
+	});
+	const day = Date.parse('2024-03-04T08:00:00Z');
+	for (let i = 0; i < 1000; i++) {
+		const code = `BENCH-V-${i}`;
+		variant.xpay.createLink(
+			code,
+			100 + i,
+			24,
+			'https://x.example',
+			{},
+			day + Math.floor(i / 50) * 86_400_000 + (i % 50) * 60_000,
+		);
+		if (i % 2 === 0)
+			variant.xpay.pay(
+				code,
+				'paid',
+				day + Math.floor(i / 50) * 86_400_000 + (i % 50) * 60_000 + 1000,
+			);
+	}
+	variant.requests.length = 0;
+	const started = Date.now();
+	const result = await runNode({
+		type: 'n8n-nodes-nexi.nexiXPay',
+		parameters: {
+			resource: 'payMailLink',
+			operation: 'getMany',
+			fromDate: '2024-03-01',
+			toDate: '2024-03-31',
+			returnAll: true,
+		},
+		credentials: {
+			nexiXPayApi: {
+				environment: 'custom',
+				baseUrl: variant.url,
+				alias: variant.xpay.options.alias,
+				macKey: variant.xpay.options.macKey,
+			},
+		},
+	});
+	const seconds = (Date.now() - started) / 1000;
+	const reads = variant.requests.filter((request) =>
+		request.path.endsWith('/situazioneOrdine'),
+	).length;
+	const paid = result.items.filter((item) => item.json.paymentStatus === 'paid').length;
+	await variant.close();
+	return `PayMail Link → Get Many over 1,000 links whose status text the node does not recognise (variant sandbox), 20 ms latency: ${result.items.length} links (${paid} paid) in ${variant.requests.length} requests, of them ${reads} order reads (one per such link, four at a time), ${fmt(seconds, 2)} s.`;
 }
 
 void main();

@@ -59,7 +59,7 @@ export async function listPayouts(
 			};
 			if (query.currency) qs.currency = query.currency;
 			const page = await client.get({ path: '/report/v1/payouts', qs, schema: payoutListSchema });
-			return { items: page.payouts ?? [], total: page.numberOfPayouts };
+			return { items: page.payouts ?? [], total: page.numberOfPayouts ?? undefined };
 		},
 		{ ...options, idOf: byId },
 	);
@@ -122,7 +122,7 @@ async function readPayoutDetail<T extends PaymentAction>(
 			const items = page.paymentActions ?? [];
 			return {
 				items: items.map((action) => shape(action, header as PayoutDetail)),
-				total: page.numberOfPaymentActions,
+				total: page.numberOfPaymentActions ?? undefined,
 			};
 		},
 		{ ...options, idOf: byId },

@@ -36,7 +36,8 @@ export const payoutSchema = z
 
 export const payoutListSchema = z
 	.object({
-		numberOfPayouts: count,
+		// Optional in Nexi's reference: without it, pages are read until a short or empty one.
+		numberOfPayouts: count.nullish(),
 		payouts: z.array(payoutSchema).nullish(),
 	})
 	.passthrough();
@@ -70,7 +71,7 @@ export const paymentActionSchema = z
 
 export const payoutDetailSchema = payoutSchema
 	.extend({
-		numberOfPaymentActions: count,
+		numberOfPaymentActions: count.nullish(),
 		paymentActions: z.array(paymentActionSchema).nullish(),
 	})
 	.passthrough();

@@ -15,6 +15,7 @@ import {
 import * as order from './actions/order/Order.resource';
 import * as payMailLink from './actions/payMailLink/PayMailLink.resource';
 import * as report from './actions/report/Report.resource';
+import * as warning from './actions/warning/Warning.resource';
 import { XPAY_CREDENTIAL } from './protocol/environment';
 import { XPayClient } from './transport';
 
@@ -40,6 +41,13 @@ const RESOURCES: Array<ResourceDefinition<XPayClient>> = [
 		defaultOperation: 'getMany',
 		operations: report,
 	},
+	{
+		name: '3-D Secure Warning',
+		value: 'warning',
+		description: 'A payment whose 3-D Secure data had a problem',
+		defaultOperation: 'getMany',
+		operations: warning,
+	},
 ];
 
 export class NexiXPay implements INodeType {
@@ -48,10 +56,13 @@ export class NexiXPay implements INodeType {
 		name: 'nexiXPay',
 		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: Currency defaults to the order's own; captures and refunds say what is left;
+		// Regenerate always sends a lifetime; PayPal operations show their capture id.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: operationSubtitle(RESOURCES),
 		description:
-			'Capture, refund and look up XPay orders, send PayMail payment links and download reports with the Nexi XPay back-office API',
+			'Capture, refund and look up XPay orders, send PayMail payment links, download reports and list 3-D Secure warnings with the Nexi XPay back-office API',
 		defaults: { name: 'Nexi XPay' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

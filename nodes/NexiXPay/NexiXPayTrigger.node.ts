@@ -82,10 +82,14 @@ export class NexiXPayTrigger implements INodeType {
 		const today = todayIn(XPAY_ZONE);
 		const from = today.minus({ days: lookbackDays });
 		const client = await XPayClient.connect(this, 0);
+		const staticData = this.getWorkflowStaticData('node');
+		const state = loadPollState(staticData);
 
+		// A link already emitted needs no reading of its order again.
+		const emitted = (code: string) => this.getMode() !== 'manual' && code in state.seen;
 		const watched =
 			event === 'payMailLinkPaid'
-				? await paidLinks(client, from, today)
+				? await paidLinks(client, from, today, emitted)
 				: await orders(client, from, today);
 
 		if (this.getMode() === 'manual') {
@@ -109,8 +113,6 @@ export class NexiXPayTrigger implements INodeType {
 			];
 		}
 
-		const staticData = this.getWorkflowStaticData('node');
-		const state = loadPollState(staticData);
 		const { seen, added, changed } = diffSeen(state, watched, isoDate(from));
 		const emit: IDataObject[] = !state.initialized
 			? []
@@ -123,14 +125,27 @@ export class NexiXPayTrigger implements INodeType {
 }
 
 /** Every paid link created in the window, oldest first. A link refunded since still counts as paid once. */
-async function paidLinks(client: XPayClient, from: DateTime, to: DateTime): Promise<Watched[]> {
+async function paidLinks(
+	client: XPayClient,
+	from: DateTime,
+	to: DateTime,
+	emitted: (transactionCode: string) => boolean,
+): Promise<Watched[]> {
 	const links = await listLinks(
 		client,
 		{ from, to },
-		{ windowDays: XPAY_LIST_DEFAULTS.linkWindowDays, concurrency: XPAY_LIST_DEFAULTS.concurrency },
+		{
+			windowDays: XPAY_LIST_DEFAULTS.linkWindowDays,
+			concurrency: XPAY_LIST_DEFAULTS.concurrency,
+			skipSettling: emitted,
+		},
 	);
 	return links
-		.filter((link) => link.paymentStatus === 'paid' || link.paymentStatus === 'refunded')
+		.filter(
+			(link) =>
+				(link.paymentStatus === 'paid' || link.paymentStatus === 'refunded') &&
+				typeof link.transactionCode === 'string',
+		)
 		.map((link) => ({
 			key: String(link.transactionCode),
 			day: dayOf(link.createdAt),

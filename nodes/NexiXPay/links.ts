@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
+import { mapConcurrent } from '../common/concurrency';
 import type { DateRange } from '../common/dates';
 import { nexiApiError } from '../common/errors';
 import { toMajorUnits } from '../common/money';
@@ -14,7 +15,14 @@ import {
 } from '../common/windows';
 import { XPAY_ZONE, xpayDay } from './protocol/environment';
 import { payMailLinkSchema, payMailListSchema, regeneratedLinkSchema } from './schemas';
-import { linkPaymentStatus, minorOf, renameKnown, xpayDateToIso } from './simplify';
+import { findOrder } from './orders';
+import {
+	linkPaymentStatus,
+	minorOf,
+	orderPaymentStatus,
+	renameKnown,
+	xpayDateToIso,
+} from './simplify';
 import type { Answer, XPayClient } from './transport';
 
 /** ReportPaymail returns at most this many links per search (Nexi's documentation). */
@@ -29,13 +37,17 @@ const LINK_FIELDS: Record<string, string> = {
 	statoEsteso: 'statusText',
 };
 
-/** A PayMail link in English: its payment status in plain words, Nexi's own text beside it. */
+/**
+ * A PayMail link in English: its payment status in plain words, Nexi's own text beside it. A
+ * status text this node does not recognise is `other` here, until the link's order settles it
+ * (listLinks does).
+ */
 export function simplifyLink(raw: IDataObject): IDataObject {
 	const minor = minorOf(raw.importo);
 	const renamed = renameKnown(raw, LINK_FIELDS);
 	return {
 		transactionCode: raw.codiceTransazione,
-		paymentStatus: linkPaymentStatus(raw.statoEsteso),
+		paymentStatus: linkPaymentStatus(raw.statoEsteso) ?? 'other',
 		statusText: raw.statoEsteso ?? null,
 		amount: minor === null ? null : toMajorUnits(minor),
 		...renamed,
@@ -67,7 +79,12 @@ function explainFullDay(client: XPayClient, error: unknown): unknown {
 export async function listLinks(
 	client: XPayClient,
 	range: DateRange,
-	options: { windowDays: number; concurrency: number },
+	options: {
+		windowDays: number;
+		concurrency: number;
+		/** Links whose status no longer matters to the caller are not settled (left `other`). */
+		skipSettling?: (transactionCode: string) => boolean;
+	},
 ): Promise<IDataObject[]> {
 	const raw = await fetchAllWindows(
 		splitIntoWindows(range.from, range.to, options.windowDays),
@@ -84,12 +101,46 @@ export async function listLinks(
 	).catch((error: unknown) => {
 		throw explainFullDay(client, error);
 	});
-	const links = uniqueBy(raw.map(simplifyLink), (link) => String(link.transactionCode));
+	// A link without a code (none is documented to lack one) is kept, under its whole content.
+	const unique = uniqueBy(raw, (link) =>
+		typeof link.codiceTransazione === 'string' ? link.codiceTransazione : JSON.stringify(link),
+	);
+	const links = unique.map(simplifyLink);
+	await settleByOrder(client, unique, links, options);
 	return links.sort(
 		(a, b) =>
 			String(a.createdAt ?? '').localeCompare(String(b.createdAt ?? '')) ||
 			String(a.transactionCode).localeCompare(String(b.transactionCode)),
 	);
+}
+
+/**
+ * Links whose status text this node does not recognise get their payment status from their
+ * order, read a few at a time: only those links cost an extra read. An order in a state this
+ * node does not know leaves the link `other`, with Nexi's own text in statusText.
+ */
+async function settleByOrder(
+	client: XPayClient,
+	raw: IDataObject[],
+	links: IDataObject[],
+	{
+		concurrency,
+		skipSettling = () => false,
+	}: { concurrency: number; skipSettling?: (transactionCode: string) => boolean },
+): Promise<void> {
+	const unsettled = links
+		.map((link, index) => ({ link, text: raw[index].statoEsteso }))
+		.filter(
+			({ link, text }) =>
+				linkPaymentStatus(text) === undefined &&
+				typeof link.transactionCode === 'string' &&
+				!skipSettling(link.transactionCode),
+		);
+	await mapConcurrent(unsettled, concurrency, async ({ link }) => {
+		link.paymentStatus = orderPaymentStatus(
+			await findOrder(client, link.transactionCode as string),
+		);
+	});
 }
 
 /** A PayMail link as asked for: its code, amount in euro cents, lifetime, return page and extras. */

@@ -9,6 +9,9 @@ export const XPAY_LIST_DEFAULTS = {
 	/** ReportPaymail windows; one that comes back full is split again whatever its size. */
 	linkWindowDays: 31,
 	maxLinkWindowDays: 366,
+	/** warning windows: Nexi documents no longest period; this keeps each answer modest. */
+	warningWindowDays: 30,
+	maxWarningWindowDays: 366,
 	/** Windows asked for at the same time. */
 	concurrency: 4,
 	maxConcurrency: 10,

@@ -28,6 +28,8 @@ export const operationSchema = z
 		stato: text,
 		dataOperazione: text,
 		utente: text,
+		/** PayPal only: the partial capture a CONTAB. is, or a STORNO reversed. */
+		idContabParzialePayPal: text,
 	})
 	.passthrough();
 
@@ -59,16 +61,18 @@ export const regeneratedLinkSchema = payMailLinkSchema
 export const payMailListSchema = envelopeSchema
 	.extend({
 		paymail: z
-			.array(z.object({ codiceTransazione: z.string(), importo: cents.nullish() }).passthrough())
+			.array(z.object({ codiceTransazione: text, importo: cents.nullish() }).passthrough())
 			.nullish(),
 	})
 	.passthrough();
+/** Nothing of a listaReport item is documented: any item is taken, and read leniently. */
 export const reportListSchema = envelopeSchema
-	.extend({
-		listaReport: z
-			.array(z.object({ idReport: z.union([z.string(), z.number()]) }).passthrough())
-			.nullish(),
-	})
+	.extend({ listaReport: z.array(z.unknown()).nullish() })
+	.passthrough();
+
+/** Neither the list's key nor its items are documented: Nexi's sample reads `warnings`, a third party `warning`. */
+export const warningListSchema = envelopeSchema
+	.extend({ warnings: z.array(z.unknown()).nullish(), warning: z.array(z.unknown()).nullish() })
 	.passthrough();
 
 export type XPayOrder = z.infer<typeof orderSchema>;

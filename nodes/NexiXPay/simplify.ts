@@ -38,6 +38,12 @@ const STATUS_BY_TEXT: Record<string, OrderStatus> = {
 	'in attesa di contab.': 'pending',
 	'in attesa di storno': 'pending',
 	sospeso: 'pending',
+	// Seen only in a third party's list, with no meaning given; these are this node's readings
+	// (the README lists them): a refused or withdrawn reversal leaves the money captured, and a
+	// payment that is not valid never took any.
+	'storno negato': 'captured',
+	'storno annullato': 'captured',
+	'non valido': 'declined',
 };
 
 export function orderStatus(text: unknown): OrderStatus {
@@ -77,10 +83,13 @@ export const PAYMENT_STATUSES = [
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /**
- * A PayMail link's payment status in English. Nexi does not document the values of
- * statoEsteso: an order state means the link was used, and two link states are known.
+ * A PayMail link's payment status in English, from its statoEsteso, or undefined when the text
+ * is not one this node recognises. Nexi documents no value of statoEsteso: a documented order
+ * state means the link was used, and a few link wordings mean it was not (yet). A payment is
+ * never recognised from a wording alone that is not a documented order state; anything else
+ * is for the order to settle (orderPaymentStatus).
  */
-export function linkPaymentStatus(text: unknown): PaymentStatus {
+export function linkPaymentStatus(text: unknown): PaymentStatus | undefined {
 	const normalized = String(text ?? '')
 		.trim()
 		.toLowerCase();
@@ -92,8 +101,21 @@ export function linkPaymentStatus(text: unknown): PaymentStatus {
 	) {
 		return 'unpaid';
 	}
-	if (normalized === 'pagato') return 'paid';
-	switch (orderStatus(normalized)) {
+	const status = orderStatus(normalized);
+	return status === 'other' ? undefined : paymentStatusOf(status);
+}
+
+/**
+ * A link's payment status from its order (same transaction code): an authorized or captured
+ * order means paid, a declined one declined, none at all not paid; an order in a state this
+ * node does not know is `other`.
+ */
+export function orderPaymentStatus(order: XPayOrder | undefined): PaymentStatus {
+	return order ? paymentStatusOf(orderStatus(order.stato)) : 'unpaid';
+}
+
+function paymentStatusOf(status: OrderStatus): PaymentStatus {
+	switch (status) {
 		case 'authorized':
 		case 'captured':
 		case 'partially_captured':
@@ -147,8 +169,13 @@ export function operationsOf(order: XPayOrder): XPayOperation[] {
 }
 
 /** One operation in English; with a transaction code when it stands alone as an item. */
-export function simplifyOperation(operation: XPayOperation, transactionCode?: string): IDataObject {
+export function simplifyOperation(
+	operation: XPayOperation,
+	transactionCode?: string,
+	{ payPalIds = false } = {},
+): IDataObject {
 	const type = String(operation.tipoOperazione ?? '').trim();
+	const payPalCaptureId = operation.idContabParzialePayPal;
 	return {
 		...(transactionCode === undefined ? {} : { transactionCode }),
 		type: OPERATION_TYPES[type.toLowerCase()] ?? type.toLowerCase(),
@@ -157,11 +184,16 @@ export function simplifyOperation(operation: XPayOperation, transactionCode?: st
 		status: operation.stato ?? null,
 		date: xpayDateToIso(operation.dataOperazione),
 		user: operation.utente ?? null,
+		// PayPal only: the partial capture this is (or reversed), which a refund may have to name.
+		...(payPalIds && typeof payPalCaptureId === 'string' ? { payPalCaptureId } : {}),
 	};
 }
 
-/** The order in plain English; Nexi's own state text is kept as statusText. */
-export function simplifyOrder(order: XPayOrder): IDataObject {
+/**
+ * The order in plain English; Nexi's own state text is kept as statusText. Version 2 adds
+ * each PayPal operation's capture id (`payPalIds`).
+ */
+export function simplifyOrder(order: XPayOrder, { payPalIds = false } = {}): IDataObject {
 	const detail = (order.dettaglio?.[0] ?? {}) as IDataObject;
 	const pick = (key: string) => (order[key] ?? detail[key] ?? null) as string | null;
 	return {
@@ -175,7 +207,9 @@ export function simplifyOrder(order: XPayOrder): IDataObject {
 		authorizationCode: pick('codiceAutorizzazione'),
 		createdAt: xpayDateToIso(order.dataTransazione),
 		customer: { firstName: pick('nome'), lastName: pick('cognome'), email: pick('mail') },
-		operations: operationsOf(order).map((operation) => simplifyOperation(operation)),
+		operations: operationsOf(order).map((operation) =>
+			simplifyOperation(operation, undefined, { payPalIds }),
+		),
 	};
 }
 

@@ -184,6 +184,19 @@ export class XPayClient {
 				itemIndex: this.itemIndex,
 			});
 		}
+		const notAFile = notAReportFile(
+			outcome.bytes?.length ?? outcome.body.length,
+			contentType,
+			outcome.body,
+		);
+		if (notAFile) {
+			throw nexiApiError(this.node, {
+				message: `Nexi XPay answered the download of report ${reportId} with ${notAFile}, not the report file`,
+				description:
+					'Nothing was saved as the report. An HTML page is usually a login or error page: check that the report exists for this alias (Report → Get Many) and that it is set up in the XPay back office, then try again.',
+				itemIndex: this.itemIndex,
+			});
+		}
 		return {
 			bytes: outcome.bytes ?? Buffer.from(outcome.body, 'utf8'),
 			fileName:
@@ -294,6 +307,24 @@ const FAILURE_WORDS: Record<string, string> = {
 	ECONNABORTED: 'timed out',
 	ENOTFOUND: 'host not found',
 };
+
+/**
+ * What a download answered instead of a report, if it did: an empty body, or an HTML page (by
+ * its content type or its first characters). Report formats are set up in the back office and
+ * none is documented as HTML.
+ */
+function notAReportFile(size: number, contentType: string, body: string): string | undefined {
+	if (size === 0) return 'an empty body';
+	const start = body.slice(0, 512).trimStart().toLowerCase();
+	if (
+		/text\/html/i.test(contentType) ||
+		start.startsWith('<!doctype html') ||
+		start.startsWith('<html')
+	) {
+		return 'an HTML page';
+	}
+	return undefined;
+}
 
 function fileNameOf(disposition: unknown): string | undefined {
 	if (typeof disposition !== 'string') return undefined;

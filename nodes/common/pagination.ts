@@ -1,7 +1,10 @@
-/** One page as the API answered it: its records and the total it claims for the whole list. */
+/**
+ * One page as the API answered it: its records and the total it claims for the whole list
+ * (undefined when the answer leaves the total out, which Nexi's reference allows).
+ */
 export interface Page<T> {
 	items: T[];
-	total: number;
+	total?: number;
 }
 
 export type PageFetcher<T> = (pageNumber: number, pageSize: number) => Promise<Page<T>>;
@@ -26,6 +29,10 @@ export interface PaginationOptions<T> {
  * numbers are then counted in its size. The walk ends at the limit, at an empty page, or at a
  * page that adds nothing new, so a misbehaving server cannot make it loop; at most
  * `concurrency` pages are asked for beyond the point where it stopped.
+ *
+ * Without a total, pages are read until one comes back short or empty. A short page 0 is then
+ * either the whole list or a server that caps pageSize; the pages after it are asked for in
+ * its size, so that the next one settles which (empty, or the rest of the list).
  */
 export async function fetchAllPages<T>(
 	fetchPage: PageFetcher<T>,
@@ -39,15 +46,21 @@ export async function fetchAllPages<T>(
 	collected.add(first.items);
 	if (first.items.length === 0) return collected.items;
 
-	let total = first.total;
+	const knowsTotal = first.total !== undefined;
+	let total = first.total ?? Number.POSITIVE_INFINITY;
 	const size =
-		first.items.length !== requested && first.total > first.items.length
-			? first.items.length
-			: requested;
+		first.items.length !== requested && total > first.items.length ? first.items.length : requested;
 	// The last page needed: the total (or the limit, plus one slot for every duplicate
 	// dropped so far) in pages of `size`.
+	// Without a total, the first short or empty page to arrive (in any order) is where the list
+	// ends: no worker asks past it.
+	let lastPage = Number.POSITIVE_INFINITY;
 	const lastNeeded = () =>
-		Math.ceil(Math.min(total, (limit ?? Number.POSITIVE_INFINITY) + collected.dropped) / size) - 1;
+		Math.min(
+			lastPage,
+			Math.ceil(Math.min(total, (limit ?? Number.POSITIVE_INFINITY) + collected.dropped) / size) -
+				1,
+		);
 
 	const arrived = new Map<number, Page<T>>();
 	let nextToFetch = 1;
@@ -59,8 +72,9 @@ export async function fetchAllPages<T>(
 		for (let page = arrived.get(nextToTake); page && !stopped; page = arrived.get(nextToTake)) {
 			arrived.delete(nextToTake++);
 			const added = page.items.length === 0 ? 0 : collected.add(page.items);
-			total = Math.max(total, page.total);
-			if (added === 0 || collected.full) stopped = true;
+			if (page.total !== undefined) total = Math.max(knowsTotal ? total : 0, page.total);
+			if (added === 0 || collected.full || (!knowsTotal && page.items.length < size))
+				stopped = true;
 		}
 	};
 
@@ -68,7 +82,11 @@ export async function fetchAllPages<T>(
 		while (!stopped && failure === undefined && nextToFetch <= lastNeeded()) {
 			const pageNumber = nextToFetch++;
 			try {
-				arrived.set(pageNumber, await fetchPage(pageNumber, size));
+				const page = await fetchPage(pageNumber, size);
+				arrived.set(pageNumber, page);
+				if (!knowsTotal && page.items.length < size) {
+					lastPage = Math.min(lastPage, page.items.length === 0 ? pageNumber - 1 : pageNumber);
+				}
 			} catch (error) {
 				failure ??= { error };
 				return;

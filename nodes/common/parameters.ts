@@ -67,14 +67,7 @@ export function limitField(show: IDataObject = {}): INodeProperties {
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	const limit = context.getNodeParameter('limit', itemIndex);
-	return requireWholeNumber(
-		context.getNode(),
-		itemIndex,
-		'Limit',
-		limit,
-		1,
-		Number.MAX_SAFE_INTEGER,
-	);
+	return requireWholeNumber(context.getNode(), itemIndex, 'Limit', limit, 1);
 }
 
 export function readDateRange(context: IExecuteFunctions, itemIndex: number): DateRange {

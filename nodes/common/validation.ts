@@ -75,17 +75,19 @@ export function requireCurrency(
 	return text;
 }
 
+/** A whole number from `min` to `max`; without `max`, from `min` upwards. */
 export function requireWholeNumber(
 	node: INode,
 	itemIndex: number,
 	field: string,
 	value: unknown,
 	min: number,
-	max: number,
+	max = Number.MAX_SAFE_INTEGER,
 ): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
-		throw invalidInput(node, itemIndex, field, value, `a whole number from ${min} to ${max}`);
+		const range = max === Number.MAX_SAFE_INTEGER ? `from ${min} upwards` : `from ${min} to ${max}`;
+		throw invalidInput(node, itemIndex, field, value, `a whole number ${range}`);
 	}
 	return number;
 }

@@ -289,13 +289,13 @@ export const BAD_INPUTS: BadInput[] = [
 		node: 'xpay',
 		label: 'link valid 0 hours',
 		parameters: { ...LINK, expiresInHours: 0 },
-		message: 'Invalid Expires In (Hours): got 0, expected a whole number from 1 to 720',
+		message: 'Invalid Expires In (Hours): got 0, expected a whole number from 1 upwards',
 	},
 	{
 		node: 'xpay',
-		label: 'link valid 31 days',
-		parameters: { ...LINK, expiresInHours: 744 },
-		message: 'Invalid Expires In (Hours): got 744, expected a whole number from 1 to 720',
+		label: 'link valid for part of an hour',
+		parameters: { ...LINK, expiresInHours: 2.5 },
+		message: 'Invalid Expires In (Hours): got 2.5, expected a whole number from 1 upwards',
 	},
 	{
 		node: 'xpay',

@@ -27,24 +27,28 @@ type Module<T> = Record<string, new () => T>;
 /**
  * Node and credential types, each loaded the first time a test asks for it: a test loads only
  * what it runs (the version 1 golden test also runs against the 0.1.0 code, which lacks the
- * nodes added since).
+ * nodes added since). The paths name the .ts file: beside each node lies its codex .json,
+ * which plain Node would load first.
  */
 const NODE_MODULES: Record<string, [string, string]> = {
-	'n8n-nodes-nexi.nexiReporting': ['../../nodes/NexiReporting/NexiReporting.node', 'NexiReporting'],
-	'n8n-nodes-nexi.nexiXPay': ['../../nodes/NexiXPay/NexiXPay.node', 'NexiXPay'],
+	'n8n-nodes-nexi.nexiReporting': [
+		'../../nodes/NexiReporting/NexiReporting.node.ts',
+		'NexiReporting',
+	],
+	'n8n-nodes-nexi.nexiXPay': ['../../nodes/NexiXPay/NexiXPay.node.ts', 'NexiXPay'],
 	'n8n-nodes-nexi.nexiReportingTrigger': [
-		'../../nodes/NexiReporting/NexiReportingTrigger.node',
+		'../../nodes/NexiReporting/NexiReportingTrigger.node.ts',
 		'NexiReportingTrigger',
 	],
 	'n8n-nodes-nexi.nexiXPayTrigger': [
-		'../../nodes/NexiXPay/NexiXPayTrigger.node',
+		'../../nodes/NexiXPay/NexiXPayTrigger.node.ts',
 		'NexiXPayTrigger',
 	],
 };
 
 const CREDENTIAL_MODULES: Record<string, [string, string]> = {
-	nexiCheckoutApi: ['../../credentials/NexiCheckoutApi.credentials', 'NexiCheckoutApi'],
-	nexiXPayApi: ['../../credentials/NexiXPayApi.credentials', 'NexiXPayApi'],
+	nexiCheckoutApi: ['../../credentials/NexiCheckoutApi.credentials.ts', 'NexiCheckoutApi'],
+	nexiXPayApi: ['../../credentials/NexiXPayApi.credentials.ts', 'NexiXPayApi'],
 };
 
 const loaded = new Map<string, unknown>();

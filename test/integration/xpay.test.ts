@@ -774,7 +774,7 @@ describe('answers that cannot be trusted, and credentials that do not work', () 
 			transactionCode: 'ANY-0001',
 		});
 		expect(error?.message).toBe(
-			"Nexi XPay could not read order ANY-0001: the request's timestamp is more than 5 minutes away from Nexi's clock (error 5)",
+			"Nexi XPay could not read order ANY-0001: more than 5 minutes have passed since the request's timestamp was generated: the n8n server's clock is off from Nexi's (error 5)",
 		);
 		expect(error?.description).toContain("Set the n8n server's clock right (NTP)");
 	});
@@ -911,9 +911,9 @@ describe('validation before any request', () => {
 		[
 			'0 hours',
 			{ expiresInHours: 0 },
-			'Invalid Expires In (Hours): got 0, expected a whole number from 1 to 720',
+			'Invalid Expires In (Hours): got 0, expected a whole number from 1 upwards',
 		],
-		['721 hours', { expiresInHours: 721 }, 'Invalid Expires In (Hours): got 721'],
+		['1.5 hours', { expiresInHours: 1.5 }, 'Invalid Expires In (Hours): got 1.5'],
 		[
 			'a broken e-mail',
 			{ additionalFields: { email: 'mario@' } },

@@ -8,7 +8,7 @@ interface Row {
 /** A list server in memory: pages of `serverPageSize` (capped), recording every call. */
 function listServer(
 	total: number,
-	{ cap = Infinity, ignorePageSize = false, delays = false } = {},
+	{ cap = Infinity, ignorePageSize = false, delays = false, withTotal = true } = {},
 ) {
 	const rows: Row[] = Array.from({ length: total }, (_, i) => ({ id: `r${i}` }));
 	const calls: Array<[number, number]> = [];
@@ -24,13 +24,60 @@ function listServer(
 		inFlight--;
 		const size = ignorePageSize ? 100 : Math.min(pageSize, cap);
 		const start = pageNumber * size;
-		return { items: rows.slice(start, start + size), total };
+		return { items: rows.slice(start, start + size), ...(withTotal ? { total } : {}) };
 	};
 	return { rows, calls, fetchPage, maxInFlight: () => maxInFlight };
 }
 
 const idOf = (row: Row) => row.id;
 const ids = (rows: Row[]) => rows.map(idOf);
+
+describe("fetchAllPages without a total (optional in Nexi's reference)", () => {
+	test.each([
+		// records, page size, requests: up to the first short or empty page
+		[0, 100, 1],
+		[37, 100, 2],
+		[100, 100, 2],
+		[250, 100, 3],
+		[1_000, 100, 11],
+	])(
+		'%i records in pages of %i: whole, in %i requests one at a time',
+		async (total, pageSize, requests) => {
+			const server = listServer(total, { withTotal: false });
+			const rows = await fetchAllPages(server.fetchPage, { pageSize, concurrency: 1, idOf });
+			expect(ids(rows)).toEqual(ids(server.rows));
+			expect(server.calls).toHaveLength(requests);
+		},
+	);
+
+	test('a server that caps the page size: the short first page is not taken for the end', async () => {
+		const server = listServer(230, { withTotal: false, cap: 50 });
+		const rows = await fetchAllPages(server.fetchPage, { pageSize: 100, concurrency: 4, idOf });
+		expect(ids(rows)).toEqual(ids(server.rows));
+		expect(server.calls.slice(0, 2)).toEqual([
+			[0, 100],
+			[1, 50],
+		]);
+	});
+
+	test('in parallel, at most `concurrency` pages past the end are asked for, and the order is kept', async () => {
+		const server = listServer(1_030, { withTotal: false, delays: true });
+		const rows = await fetchAllPages(server.fetchPage, { pageSize: 100, concurrency: 4, idOf });
+		expect(ids(rows)).toEqual(ids(server.rows));
+		expect(server.calls.length).toBeLessThanOrEqual(11 + 4);
+	});
+
+	test('a limit stops it as with a total', async () => {
+		const server = listServer(1_000, { withTotal: false });
+		const rows = await fetchAllPages(server.fetchPage, {
+			pageSize: 100,
+			concurrency: 2,
+			limit: 150,
+			idOf,
+		});
+		expect(ids(rows)).toEqual(ids(server.rows).slice(0, 150));
+	});
+});
 
 describe('fetchAllPages', () => {
 	test.each([

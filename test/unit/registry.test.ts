@@ -14,6 +14,7 @@ const CONTRACT: Record<string, Record<string, string[]>> = {
 		order: ['capture', 'get', 'getMany', 'refund'],
 		payMailLink: ['create', 'getMany', 'regenerate'],
 		report: ['download', 'getMany'],
+		warning: ['getMany'],
 	},
 };
 

@@ -59,7 +59,7 @@ export function readAmount(context: IExecuteFunctions, itemIndex: number): numbe
 }
 
 /** Which list read in date windows an Options collection belongs to. */
-type WindowedList = 'orders' | 'links';
+type WindowedList = 'orders' | 'links' | 'warnings';
 
 const WINDOW_LIMITS: Record<WindowedList, { windowDays: number; maxWindowDays: number }> = {
 	orders: {
@@ -69,6 +69,10 @@ const WINDOW_LIMITS: Record<WindowedList, { windowDays: number; maxWindowDays: n
 	links: {
 		windowDays: XPAY_LIST_DEFAULTS.linkWindowDays,
 		maxWindowDays: XPAY_LIST_DEFAULTS.maxLinkWindowDays,
+	},
+	warnings: {
+		windowDays: XPAY_LIST_DEFAULTS.warningWindowDays,
+		maxWindowDays: XPAY_LIST_DEFAULTS.maxWarningWindowDays,
 	},
 };
 

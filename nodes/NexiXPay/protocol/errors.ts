@@ -32,7 +32,8 @@ export const XPAY_ERRORS: Record<number, XPayErrorEntry> = {
 	},
 	4: { meaning: 'the request carried no MAC' },
 	5: {
-		meaning: "the request's timestamp is more than 5 minutes away from Nexi's clock",
+		meaning:
+			"more than 5 minutes have passed since the request's timestamp was generated: the n8n server's clock is off from Nexi's",
 		hint: "Set the n8n server's clock right (NTP): XPay refuses requests whose time is more than 5 minutes off.",
 		credentialTest: "Nexi XPay refused the request's time",
 	},

@@ -4,7 +4,7 @@ import type { OperationOption } from '../../../common/router';
 import { moveMoney } from '../../moveMoney';
 import type { XPayClient } from '../../transport';
 import { amountField, transactionCodeField } from '../common.descriptions';
-import { currencyField, readMoneyMove } from './common.descriptions';
+import { currencyFields, readMoneyMove } from './common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Capture',
@@ -22,7 +22,7 @@ export const description: INodeProperties[] = [
 		description:
 			'How much to capture, in major units (12.5 means 12.50 EUR). Less than the authorized amount captures part of it.',
 	},
-	currencyField,
+	...currencyFields,
 	{
 		displayName:
 			'Captures are never retried automatically: if the answer is lost, the node reads the order and reports whether the capture was applied',
@@ -37,5 +37,8 @@ export async function execute(
 	client: XPayClient,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	return [{ json: await moveMoney(client, 'capture', readMoneyMove(this, itemIndex)) }];
+	const withRemaining = this.getNode().typeVersion >= 2;
+	return [
+		{ json: await moveMoney(client, 'capture', readMoneyMove(this, itemIndex), { withRemaining }) },
+	];
 }

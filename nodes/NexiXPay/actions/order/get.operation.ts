@@ -51,15 +51,16 @@ export async function execute(
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const output = this.getNodeParameter('output', itemIndex, 'order') as string;
 
+	const shape = { payPalIds: this.getNode().typeVersion >= 2 };
 	const order = await requireOrder(client, code, `find order ${code}`);
 	if (output === 'operations') {
 		return asItems(
 			operationsOf(order).map((operation) =>
 				simplify
-					? simplifyOperation(operation, code)
+					? simplifyOperation(operation, code, shape)
 					: ({ codiceTransazione: code, ...operation } as IDataObject),
 			),
 		);
 	}
-	return asItems([simplify ? simplifyOrder(order) : (order as IDataObject)]);
+	return asItems([simplify ? simplifyOrder(order, shape) : (order as IDataObject)]);
 }

@@ -62,6 +62,7 @@ export const description: INodeProperties[] = [
 					{ name: 'All', value: 'All' },
 					{ name: 'Cards', value: 'CartaCredito' },
 					{ name: 'MyBank', value: 'MyBank' },
+					{ name: 'MySi', value: 'MySi' },
 					{ name: 'PayPal', value: 'PayPal' },
 				],
 				default: 'All',
@@ -130,7 +131,8 @@ export async function execute(
 		...readWindowOptions(this, itemIndex, 'orders'),
 	});
 	const limited = limit === undefined ? orders : orders.slice(0, limit);
+	const shape = { payPalIds: this.getNode().typeVersion >= 2 };
 	return asItems(
-		limited.map((order) => (simplify ? simplifyOrder(order) : (order as IDataObject))),
+		limited.map((order) => (simplify ? simplifyOrder(order, shape) : (order as IDataObject))),
 	);
 }

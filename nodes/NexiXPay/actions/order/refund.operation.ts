@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { optionsCollection } from '../../../common/parameters';
 import type { OperationOption } from '../../../common/router';
 import { moveMoney } from '../../moveMoney';
 import type { XPayClient } from '../../transport';
 import { amountField, transactionCodeField } from '../common.descriptions';
-import { currencyField, readMoneyMove } from './common.descriptions';
+import { currencyFields, readMoneyMove, readPayPalCaptureId } from './common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Refund or Cancel',
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = [
 		description:
 			'How much to refund, in major units (12.5 means 12.50 EUR). A captured order can be refunded in part; an order that is only authorized can only be cancelled in full.',
 	},
-	currencyField,
+	...currencyFields,
 	{
 		displayName:
 			'On a captured order this refunds the customer; on an order that is only authorized it cancels the authorization. It is never retried automatically.',
@@ -29,6 +30,17 @@ export const description: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	optionsCollection([
+		{
+			displayName: 'PayPal Capture ID',
+			name: 'payPalCaptureId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 8MC585209K746392H',
+			description:
+				'For a PayPal order captured in several parts: the capture this refund reverses (Order → Get lists them). Left empty, the only capture with money left is used.',
+		},
+	]),
 ];
 
 export async function execute(
@@ -36,5 +48,10 @@ export async function execute(
 	client: XPayClient,
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
-	return [{ json: await moveMoney(client, 'refund', readMoneyMove(this, itemIndex)) }];
+	const move = {
+		...readMoneyMove(this, itemIndex),
+		payPalCaptureId: readPayPalCaptureId(this, itemIndex),
+	};
+	const withRemaining = this.getNode().typeVersion >= 2;
+	return [{ json: await moveMoney(client, 'refund', move, { withRemaining }) }];
 }

@@ -11,7 +11,7 @@ import { regenerateLink } from '../../links';
 import { requireTransactionCode } from '../../transactionCodes';
 import type { XPayClient } from '../../transport';
 import { readTransactionCode, transactionCodeField } from '../common.descriptions';
-import { expiresInHoursField, readExpiresInHours } from './common.descriptions';
+import { DEFAULT_LINK_HOURS, expiresInHoursField, readExpiresInHours } from './common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Regenerate',
@@ -57,10 +57,14 @@ export async function execute(
 	const node = this.getNode();
 	const code = readTransactionCode(this, itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	// Version 2 always sends a lifetime, as Nexi's only sample does: its README says the new expiry
+	// is the request's date plus it. Version 1 sent one only when it was set.
 	const hours =
-		fields.expiresInHours === undefined
-			? undefined
-			: readExpiresInHours(node, itemIndex, fields.expiresInHours);
+		fields.expiresInHours !== undefined
+			? readExpiresInHours(node, itemIndex, fields.expiresInHours)
+			: node.typeVersion >= 2
+				? DEFAULT_LINK_HOURS
+				: undefined;
 	const newCode =
 		typeof fields.newTransactionCode === 'string' && fields.newTransactionCode.trim() !== ''
 			? requireTransactionCode(node, itemIndex, fields.newTransactionCode, 'New Transaction Code')

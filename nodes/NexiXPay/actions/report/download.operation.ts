@@ -7,6 +7,7 @@ import type {
 
 import type { OperationOption } from '../../../common/router';
 import { invalidInput } from '../../../common/validation';
+import { NO_REPORT_ID } from '../../reports';
 import type { XPayClient } from '../../transport';
 
 export const option: OperationOption = {
@@ -50,6 +51,7 @@ export async function execute(
 			'Report ID',
 			reportId,
 			'the reportId of a report, as returned by Report → Get Many (such as 900001)',
+			reportId === '' ? `${NO_REPORT_ID}.` : undefined,
 		);
 	}
 	const property = String(

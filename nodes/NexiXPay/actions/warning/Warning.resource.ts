@@ -1,0 +1,2 @@
+// The 3-D Secure Warning resource's operations, one line each (see nodes/common/router.ts).
+export * as getMany from './getMany.operation';
