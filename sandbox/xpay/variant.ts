@@ -57,6 +57,20 @@ export const VARIANT = {
 		return { ...rest, importo: String(importo) };
 	},
 
+	/**
+	 * Where an order keeps what its PayMail link was created with is documented nowhere (the
+	 * default mode: the customer in dettaglio, the extras as JSON text in dettaglio's
+	 * parametriAggiuntivi). Here they are only name=value pairs in the order's parametri, and
+	 * dettaglio's customer fields are empty.
+	 */
+	orderParameters(extras: Record<string, unknown>): string {
+		return Object.entries(extras)
+			.map(([name, value]) => `${name}=${String(value)}`)
+			.join('&');
+	},
+
+	withoutCustomer: { nome: '', cognome: '', mail: '' },
+
 	/** The warning list: under `warning` (as a third party reads it; Nexi's sample says `warnings`), other names. */
 	warningsKey: 'warning',
 
