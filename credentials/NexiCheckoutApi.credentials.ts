@@ -22,7 +22,8 @@ export class NexiCheckoutApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/nexi.svg', dark: 'file:../icons/nexi.dark.svg' };
 
-	documentationUrl = 'https://developer.nexigroup.com/nexi-checkout/en-EU/api/reporting-v1/';
+	documentationUrl =
+		'https://github.com/n8n-nodes-nexi/n8n-nodes-nexi#nexi-checkout-api-credential';
 
 	properties: INodeProperties[] = [
 		...environmentProperties(
@@ -49,13 +50,14 @@ export class NexiCheckoutApi implements ICredentialType {
 			default: '',
 			description:
 				'The secret API key from the Nexi portal (Company → Integration). Paste it with or without its test-secret-key- or live-secret-key- prefix. Never the checkout key.',
+			hint: 'A test key (test-secret-key-…) works only with Test, a live key (live-secret-key-…) only with Live',
 		},
 		{
 			displayName: 'Merchant Number',
 			name: 'merchantNumber',
 			type: 'string',
 			default: '',
-			placeholder: '100017120',
+			placeholder: 'e.g. 100017120',
 			description:
 				'Only for Nexi partners using a partner key on behalf of a merchant. Leave empty for your own account.',
 		},

@@ -24,8 +24,7 @@ export class NexiXPayApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/nexi.svg', dark: 'file:../icons/nexi.dark.svg' };
 
-	documentationUrl =
-		'https://ecommerce.nexi.it/specifiche-tecniche/apibackoffice/apibackoffice.html';
+	documentationUrl = 'https://github.com/n8n-nodes-nexi/n8n-nodes-nexi#nexi-xpay-api-credential';
 
 	properties: INodeProperties[] = [
 		...environmentProperties(
@@ -50,9 +49,10 @@ export class NexiXPayApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			placeholder: 'ALIAS_WEB_00000001',
+			placeholder: 'e.g. ALIAS_WEB_00000001',
 			description:
-				'The terminal alias from the XPay back office (Admin → APIKey, or the welcome e-mail). It is sent as apiKey.',
+				'The terminal alias from the XPay back office (Admin → APIKey, or the welcome e-mail)',
+			hint: 'A test alias works only with Test, a production alias only with Production',
 		},
 		// The MAC key is this API's secret (it signs every request); its name is fixed by saved credentials.
 		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
@@ -64,7 +64,7 @@ export class NexiXPayApi implements ICredentialType {
 			required: true,
 			default: '',
 			description:
-				'The secret key for computing the MAC ("chiave per il calcolo MAC") of this alias. It signs every request and checks every answer; it is never sent.',
+				'The secret key for computing the MAC of this alias: it signs every request and checks every answer, and is never sent',
 		},
 	];
 

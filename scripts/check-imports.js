@@ -18,6 +18,8 @@ function layerOf(file) {
 	if (parts[1] === 'common') return { layer: 'common' };
 	const api = parts[1];
 	if (parts[2] === 'protocol') return { api, layer: 'protocol' };
+	// The editor's list methods are UI, like the fields they fill.
+	if (parts[2] === 'methods') return { api, layer: 'actions' };
 	if (parts[2] === 'actions') {
 		return { api, layer: 'actions', operation: file.endsWith('.operation.ts') };
 	}

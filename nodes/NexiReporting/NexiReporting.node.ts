@@ -14,6 +14,7 @@ import {
 } from '../common/router';
 import * as paymentAction from './actions/paymentAction/PaymentAction.resource';
 import * as payout from './actions/payout/Payout.resource';
+import { searchPayouts } from './methods/listSearch';
 import { CHECKOUT_CREDENTIAL } from './protocol/environment';
 import { ReportingClient } from './transport';
 
@@ -40,7 +41,10 @@ export class NexiReporting implements INodeType {
 		name: 'nexiReporting',
 		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 2: Simplify (on by default: decimal amounts beside the minor units), payouts picked
+		// from a list.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: operationSubtitle(RESOURCES),
 		description:
 			'Read payouts and the payment actions (charges, refunds, fees) settled in them from the Nexi Checkout Reporting API',
@@ -51,6 +55,8 @@ export class NexiReporting implements INodeType {
 		credentials: [{ name: CHECKOUT_CREDENTIAL, required: true }],
 		properties: resourceProperties(RESOURCES),
 	};
+
+	methods = { listSearch: { searchPayouts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeToOperation.call(this, RESOURCES, ReportingClient.connect);

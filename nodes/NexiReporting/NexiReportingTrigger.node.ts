@@ -12,11 +12,16 @@ import { mapConcurrent } from '../common/concurrency';
 import { isoDate } from '../common/dates';
 import { diffSeen, loadPollState, savePollState, todayIn } from '../common/pollState';
 import { lookbackDaysField, optionsCollection, readLookbackDays } from '../common/parameters';
-import { payoutFiltersField, readCurrencyFilter } from './actions/common.descriptions';
+import {
+	payoutFiltersField,
+	readCurrencyFilter,
+	reportingSimplifyFields,
+} from './actions/common.descriptions';
 import { REPORTING_LIST_DEFAULTS } from './listDefaults';
 import { CHECKOUT_CREDENTIAL } from './protocol/environment';
 import { DEFAULT_LIST_OPTIONS, getPayout, listPaymentActions, listPayouts } from './payouts';
 import type { Payout } from './schemas';
+import { simplifyPaymentAction, simplifyPayout, simplifyPayoutDetail } from './simplify';
 import { ReportingClient } from './transport';
 
 export class NexiReportingTrigger implements INodeType {
@@ -25,7 +30,9 @@ export class NexiReportingTrigger implements INodeType {
 		name: 'nexiReportingTrigger',
 		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: Simplify on by default (decimal amounts beside the minor units).
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ "New payout" + ($parameter["output"] === "paymentActions" ? ": one item per payment action" : "") }}',
 		description:
@@ -72,10 +79,14 @@ export class NexiReportingTrigger implements INodeType {
 				default: 'payout',
 			},
 			payoutFiltersField,
-			lookbackDaysField(
-				'Payouts dated up to this many days back are watched, so one that shows up late (dated days ago) is still caught. Each is emitted once.',
-				REPORTING_LIST_DEFAULTS,
-			),
+			...reportingSimplifyFields,
+			{
+				...lookbackDaysField(
+					'Payouts dated up to this many days back are watched, so one that shows up late (dated days ago) is still caught. Each is emitted once.',
+					REPORTING_LIST_DEFAULTS,
+				),
+				hint: 'Payouts can appear a few days after their date: a shorter window can miss them',
+			},
 			optionsCollection([
 				{
 					displayName: 'Emit Existing Payouts on Activation',
@@ -95,6 +106,7 @@ export class NexiReportingTrigger implements INodeType {
 		const output = this.getNodeParameter('output', 'payout') as string;
 		const filters = this.getNodeParameter('filters', {}) as IDataObject;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const simplify = this.getNodeParameter('simplify', false) as boolean;
 		const currency = readCurrencyFilter(node, 0, filters);
 
 		const today = todayIn(this.getTimezone());
@@ -119,7 +131,7 @@ export class NexiReportingTrigger implements INodeType {
 					},
 				);
 			}
-			return [await render(client, [latest], output)];
+			return [await render(client, [latest], output, simplify)];
 		}
 
 		const staticData = this.getWorkflowStaticData('node');
@@ -133,7 +145,7 @@ export class NexiReportingTrigger implements INodeType {
 
 		const toEmit = state.initialized ? fresh : options.emitExisting === true ? payouts : [];
 		// Everything that can fail happens before the state changes: a failed poll leaves it as it was.
-		const items = toEmit.length > 0 ? await render(client, toEmit, output) : [];
+		const items = toEmit.length > 0 ? await render(client, toEmit, output, simplify) : [];
 		savePollState(staticData, { initialized: true, seen });
 		return items.length > 0 ? [items] : null;
 	}
@@ -150,20 +162,32 @@ function oldestFirst(payouts: Payout[]): Payout[] {
 		.map(({ payout }) => payout);
 }
 
-/** A few payouts at a time, as the range export reads them; the items keep the payouts' order. */
+/**
+ * A few payouts at a time, as the range export reads them; the items keep the payouts' order.
+ * Simplified (version 2's default), amounts come in major units beside the minor ones.
+ */
 async function render(
 	client: ReportingClient,
 	payouts: Payout[],
 	output: string,
+	simplify: boolean,
 ): Promise<INodeExecutionData[]> {
-	if (output === 'payout') return payouts.map((payout) => ({ json: payout as IDataObject }));
+	if (output === 'payout') {
+		return payouts.map((payout) => ({
+			json: simplify ? simplifyPayout(payout) : (payout as IDataObject),
+		}));
+	}
 	const perPayout = await mapConcurrent(
 		payouts,
 		DEFAULT_LIST_OPTIONS.concurrency,
-		async (payout) =>
-			output === 'paymentActions'
-				? await listPaymentActions(client, payout.id, DEFAULT_LIST_OPTIONS)
-				: [(await getPayout(client, payout.id, true, DEFAULT_LIST_OPTIONS)) as IDataObject],
+		async (payout) => {
+			if (output === 'paymentActions') {
+				const actions = await listPaymentActions(client, payout.id, DEFAULT_LIST_OPTIONS);
+				return simplify ? actions.map(simplifyPaymentAction) : actions;
+			}
+			const detail = await getPayout(client, payout.id, true, DEFAULT_LIST_OPTIONS);
+			return [simplify ? simplifyPayoutDetail(detail) : (detail as IDataObject)];
+		},
 	);
 	return perPayout.flat().map((json) => ({ json }));
 }

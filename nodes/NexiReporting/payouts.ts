@@ -178,7 +178,7 @@ async function getDetailPage(
 type ActionInPayout = PaymentAction & IDataObject;
 
 /** The payout's fields come first, so that an export's columns start with them. */
-function withPayoutContext(action: PaymentAction, payout: PayoutDetail): ActionInPayout {
+export function withPayoutContext(action: PaymentAction, payout: PayoutDetail): ActionInPayout {
 	return {
 		payoutId: payout.id,
 		payoutReference: payout.reference ?? null,

@@ -16,6 +16,7 @@ import * as order from './actions/order/Order.resource';
 import * as payMailLink from './actions/payMailLink/PayMailLink.resource';
 import * as report from './actions/report/Report.resource';
 import * as warning from './actions/warning/Warning.resource';
+import { searchLinks, searchOrders, searchReports } from './methods/listSearch';
 import { XPAY_CREDENTIAL } from './protocol/environment';
 import { XPayClient } from './transport';
 
@@ -57,7 +58,8 @@ export class NexiXPay implements INodeType {
 		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
 		group: ['transform'],
 		// 2: Currency defaults to the order's own; captures and refunds say what is left;
-		// Regenerate always sends a lifetime; PayPal operations show their capture id.
+		// Regenerate always sends a lifetime; PayPal operations show their capture id; orders,
+		// links and reports are picked from lists; reports are listed for a date range.
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle: operationSubtitle(RESOURCES),
@@ -70,6 +72,8 @@ export class NexiXPay implements INodeType {
 		credentials: [{ name: XPAY_CREDENTIAL, required: true }],
 		properties: resourceProperties(RESOURCES),
 	};
+
+	methods = { listSearch: { searchLinks, searchOrders, searchReports } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await routeToOperation.call(this, RESOURCES, XPayClient.connect);

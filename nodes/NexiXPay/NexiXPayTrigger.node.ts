@@ -4,15 +4,21 @@ import {
 	NodeOperationError,
 	type IDataObject,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
 import { isoDate } from '../common/dates';
-import { lookbackDaysField, readLookbackDays } from '../common/parameters';
+import {
+	inVersions,
+	lookbackDaysField,
+	optionsCollection,
+	readLookbackDays,
+} from '../common/parameters';
 import { diffSeen, loadPollState, savePollState, todayIn } from '../common/pollState';
-import { listLinks } from './links';
+import { listLinks, withCustomer } from './links';
 import { XPAY_LIST_DEFAULTS } from './listDefaults';
 import { listOrders } from './orders';
 import { XPAY_CREDENTIAL, XPAY_ZONE } from './protocol/environment';
@@ -28,7 +34,35 @@ interface Watched {
 	json: IDataObject;
 }
 
+/** What a check found: the records to watch, and how many it looked through to find them. */
+interface Found {
+	watched: Watched[];
+	looked: number;
+}
+
 type XPayEvent = 'payMailLinkPaid' | 'orderStatusChanged' | 'newOrder';
+
+/** Version 2 watches paid links over a typical link's lifetime (30 days), orders over a week. */
+const PAID_LINK_LOOKBACK_DAYS = 30;
+
+const LOOKBACK_DESCRIPTION =
+	"Links created (or orders dated) up to this many days back are watched. For PayMail links, use at least the links' lifetime: a link created earlier is not watched any more.";
+
+const lookbackFields: INodeProperties[] = [
+	inVersions([1], lookbackDaysField(LOOKBACK_DESCRIPTION, XPAY_LIST_DEFAULTS)),
+	inVersions([2], {
+		...lookbackDaysField(LOOKBACK_DESCRIPTION, {
+			lookbackDays: PAID_LINK_LOOKBACK_DAYS,
+			maxLookbackDays: XPAY_LIST_DEFAULTS.maxLookbackDays,
+		}),
+		hint: 'At least the lifetime of your links, in days (Expires In (Hours) ÷ 24)',
+		displayOptions: { show: { event: ['payMailLinkPaid'] } },
+	}),
+	inVersions([2], {
+		...lookbackDaysField(LOOKBACK_DESCRIPTION, XPAY_LIST_DEFAULTS),
+		displayOptions: { show: { event: ['orderStatusChanged', 'newOrder'] } },
+	}),
+];
 
 export class NexiXPayTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -36,7 +70,10 @@ export class NexiXPayTrigger implements INodeType {
 		name: 'nexiXPayTrigger',
 		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 2: PayMail Link Paid looks back 30 days by default, and its item carries the customer's
+		// e-mail and name and the link's description.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{ { payMailLinkPaid: "PayMail link paid", orderStatusChanged: "Order status changed", newOrder: "New order" }[$parameter["event"]] }}',
 		description:
@@ -68,60 +105,102 @@ export class NexiXPayTrigger implements INodeType {
 				],
 				default: 'payMailLinkPaid',
 			},
-			lookbackDaysField(
-				"Links created (or orders dated) up to this many days back are watched. For PayMail links, use at least the links' lifetime: a link created earlier is not watched any more.",
-				XPAY_LIST_DEFAULTS,
-			),
+			...lookbackFields,
+			{
+				displayName:
+					'A link is watched from the day it was created: one paid more than Lookback Days after that is not seen. For the moment of payment, use the Nexi XPay Notification Trigger.',
+				name: 'lookbackNotice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { event: ['payMailLinkPaid'] } },
+			},
+			optionsCollection([
+				{
+					displayName: 'Emit Existing on Activation',
+					name: 'emitExisting',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether the first check after activation emits what is already in the lookback window (once), instead of only remembering it',
+					displayOptions: { show: { '/event': ['payMailLinkPaid', 'newOrder'] } },
+				},
+			]),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const node = this.getNode();
 		const event = this.getNodeParameter('event', 'payMailLinkPaid') as XPayEvent;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const lookbackDays = readLookbackDays(this, XPAY_LIST_DEFAULTS);
 		const today = todayIn(XPAY_ZONE);
 		const from = today.minus({ days: lookbackDays });
 		const client = await XPayClient.connect(this, 0);
+		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
 		const state = loadPollState(staticData);
+		const withDetails = node.typeVersion >= 2 && event === 'payMailLinkPaid';
+		const describe = async (records: IDataObject[]) =>
+			withDetails ? await withCustomer(client, records, XPAY_LIST_DEFAULTS.concurrency) : records;
 
 		// A link already emitted needs no reading of its order again.
-		const emitted = (code: string) => this.getMode() !== 'manual' && code in state.seen;
-		const watched =
+		const emitted = (code: string) => !manual && code in state.seen;
+		const { watched, looked } =
 			event === 'payMailLinkPaid'
 				? await paidLinks(client, from, today, emitted)
 				: await orders(client, from, today);
 
-		if (this.getMode() === 'manual') {
+		if (manual) {
+			// "Fetch test event": the most recent match, and no change to what the trigger remembers.
 			const latest = watched[watched.length - 1];
-			if (!latest) {
-				throw new NodeOperationError(
-					node,
-					`No ${event === 'payMailLinkPaid' ? 'paid PayMail links' : 'orders'} from ${isoDate(from)} to ${isoDate(today)} to show as a sample`,
-					{
-						description: 'Raise Lookback Days to find an older one.',
-					},
-				);
-			}
+			if (!latest) throw nothingToShow(node, event, looked, from, today);
+			const [sample] = await describe([latest.json]);
 			return [
-				[
-					{
-						json:
-							event === 'orderStatusChanged' ? withPrevious(latest.json, undefined) : latest.json,
-					},
-				],
+				[{ json: event === 'orderStatusChanged' ? withPrevious(sample, undefined) : sample }],
 			];
 		}
 
 		const { seen, added, changed } = diffSeen(state, watched, isoDate(from));
-		const emit: IDataObject[] = !state.initialized
-			? []
+		const emitExisting = options.emitExisting === true && event !== 'orderStatusChanged';
+		const records = !state.initialized
+			? emitExisting
+				? watched.map((record) => record.json)
+				: []
 			: event === 'orderStatusChanged'
 				? changed.map(({ record, before }) => withPrevious(record.json, before.value))
 				: added.map((record) => record.json);
+		// Everything that can fail happens before the state changes: a failed check leaves it as it was.
+		const emit = await describe(records);
 		savePollState(staticData, { initialized: true, seen });
 		return emit.length > 0 ? [emit.map((json) => ({ json }))] : null;
 	}
+}
+
+/** What Fetch Test Event says when there is nothing to show: what it looked through, and where. */
+function nothingToShow(
+	node: ReturnType<IPollFunctions['getNode']>,
+	event: XPayEvent,
+	looked: number,
+	from: DateTime,
+	to: DateTime,
+): NodeOperationError {
+	const range = `from ${isoDate(from)} to ${isoDate(to)}`;
+	if (event === 'payMailLinkPaid') {
+		return new NodeOperationError(
+			node,
+			`No paid PayMail link among the ${looked} link${looked === 1 ? '' : 's'} created ${range}`,
+			{
+				description:
+					looked === 0
+						? 'XPay lists no PayMail link created in the lookback window. Create one (PayMail Link → Create) or raise Lookback Days.'
+						: 'None of them is paid yet. Pay one, or raise Lookback Days to look at older links.',
+			},
+		);
+	}
+	return new NodeOperationError(node, `No orders ${range} to show as a sample`, {
+		description:
+			'XPay lists no order in the lookback window. Raise Lookback Days to find an older one.',
+	});
 }
 
 /** Every paid link created in the window, oldest first. A link refunded since still counts as paid once. */
@@ -130,7 +209,7 @@ async function paidLinks(
 	from: DateTime,
 	to: DateTime,
 	emitted: (transactionCode: string) => boolean,
-): Promise<Watched[]> {
+): Promise<Found> {
 	const links = await listLinks(
 		client,
 		{ from, to },
@@ -140,7 +219,7 @@ async function paidLinks(
 			skipSettling: emitted,
 		},
 	);
-	return links
+	const watched = links
 		.filter(
 			(link) =>
 				(link.paymentStatus === 'paid' || link.paymentStatus === 'refunded') &&
@@ -152,9 +231,10 @@ async function paidLinks(
 			value: 'paid',
 			json: link,
 		}));
+	return { watched, looked: links.length };
 }
 
-async function orders(client: XPayClient, from: DateTime, to: DateTime): Promise<Watched[]> {
+async function orders(client: XPayClient, from: DateTime, to: DateTime): Promise<Found> {
 	const list = await listOrders(client, {
 		from,
 		to,
@@ -163,12 +243,13 @@ async function orders(client: XPayClient, from: DateTime, to: DateTime): Promise
 		windowDays: XPAY_LIST_DEFAULTS.orderWindowDays,
 		concurrency: XPAY_LIST_DEFAULTS.concurrency,
 	});
-	return list.map((order: XPayOrder) => ({
+	const watched = list.map((order: XPayOrder) => ({
 		key: order.codiceTransazione,
 		day: dayOf(xpayDateToIso(order.dataTransazione)),
 		value: String(order.stato ?? ''),
 		json: simplifyOrder(order),
 	}));
+	return { watched, looked: list.length };
 }
 
 function withPrevious(order: IDataObject, previousText: string | undefined): IDataObject {

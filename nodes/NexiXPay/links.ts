@@ -239,3 +239,55 @@ export async function regenerateLink(
 	if (request.newCode !== undefined) body.nuovoCodiceTransazione = request.newCode;
 	return await client.write('rigeneraPayMail', body, regeneratedLinkSchema);
 }
+
+/** parametriAggiuntivi as an order detail may carry it: an object, JSON text, or name=value pairs. */
+export function readExtras(value: unknown): IDataObject {
+	if (value && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
+	if (typeof value !== 'string' || value.trim() === '') return {};
+	const text = value.trim();
+	if (text.startsWith('{')) {
+		try {
+			const parsed: unknown = JSON.parse(text);
+			return parsed && typeof parsed === 'object' ? (parsed as IDataObject) : {};
+		} catch {
+			return {};
+		}
+	}
+	const extras: IDataObject = {};
+	for (const pair of text.split(/[&;\n]/)) {
+		const at = pair.indexOf('=');
+		if (at > 0) extras[pair.slice(0, at).trim()] = pair.slice(at + 1).trim();
+	}
+	return extras;
+}
+
+/**
+ * What the next step needs to thank or notify the customer of a paid link: their e-mail and
+ * name, and the link's description as given at creation. XPay's list documents none of them,
+ * so they come from the link when it carries them and otherwise from its order (read a few
+ * at a time): the customer fields of the order detail, and its parametriAggiuntivi.
+ */
+export async function withCustomer(
+	client: XPayClient,
+	links: IDataObject[],
+	concurrency: number,
+): Promise<IDataObject[]> {
+	return await mapConcurrent(links, concurrency, async (link) => {
+		const order = await findOrder(client, String(link.transactionCode));
+		const detail = (order?.dettaglio?.[0] ?? {}) as IDataObject;
+		const extras = readExtras(detail.parametriAggiuntivi ?? order?.parametri);
+		const text = (...values: unknown[]) => {
+			const found = values.find((value) => typeof value === 'string' && value.trim() !== '');
+			return typeof found === 'string' ? found : null;
+		};
+		return {
+			...link,
+			customer: {
+				email: text(link.mail, detail.mail, order?.mail, extras.mail),
+				firstName: text(link.nome, detail.nome, order?.nome, extras.nome),
+				lastName: text(link.cognome, detail.cognome, order?.cognome, extras.cognome),
+			},
+			description: text(link.descrizione, extras.descrizione),
+		};
+	});
+}

@@ -1,5 +1,7 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
+
+import { isoDate, type DateRange } from '../common/dates';
 
 import { xpayDay } from './protocol/environment';
 import { reportListSchema } from './schemas';
@@ -60,4 +62,53 @@ function reportIdOf(report: IDataObject): string | undefined {
 	return typeof value === 'string' || typeof value === 'number'
 		? String(value).trim() || undefined
 		: undefined;
+}
+
+/** The day a listed report was processed (or, failing that, the day it covers), YYYY-MM-DD. */
+function dayOf(report: IDataObject): string | undefined {
+	for (const value of [report.processedAt, report.referenceDate]) {
+		if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
+	}
+	return undefined;
+}
+
+/**
+ * The report instances processed in a date range. elencoReport only lists the instances
+ * nearest to one date, so it is asked for the range's last day, then for the day before the
+ * oldest it listed, and so on, until it lists one from before the range's first day, lists
+ * nothing new, or cannot be moved further back; each report is kept once. A report whose
+ * dates this node cannot read is kept too (no field of these items is documented). At most
+ * one request per day of the range: it never loops forever.
+ */
+export async function listReportsInRange(
+	client: XPayClient,
+	range: DateRange,
+): Promise<IDataObject[]> {
+	const first = isoDate(range.from);
+	const last = isoDate(range.to);
+	const found = new Map<string, IDataObject>();
+	const listed = new Set<string>();
+	const rounds = Math.round(range.to.diff(range.from, 'days').days) + 1;
+	let refDate: DateTime = range.to;
+	for (let round = 0; round < rounds; round++) {
+		const reports = await listReports(client, refDate);
+		let oldest: string | undefined;
+		let fresh = 0;
+		for (const report of reports) {
+			const key = typeof report.reportId === 'string' ? report.reportId : JSON.stringify(report);
+			if (listed.has(key)) continue;
+			listed.add(key);
+			fresh++;
+			const day = dayOf(report);
+			if (day !== undefined && (oldest === undefined || day < oldest)) oldest = day;
+			if (day === undefined || (day >= first && day <= last)) found.set(key, report);
+		}
+		if (oldest === undefined || oldest <= first || fresh === 0) break;
+		const before = DateTime.fromISO(oldest, { zone: 'UTC' }).minus({ days: 1 });
+		if (before >= refDate) break;
+		refDate = before;
+	}
+	return [...found.values()].sort((a, b) =>
+		String(dayOf(a) ?? '9999').localeCompare(String(dayOf(b) ?? '9999')),
+	);
 }

@@ -4,13 +4,15 @@ import {
 	type ICredentialsDecrypted,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
 import { parseRetryAfter, type RetryDecision } from './retry';
 
-export type NexiContext = IExecuteFunctions | IPollFunctions;
+/** Where the nodes call Nexi from: an execution, a trigger's check, or the editor's lists. */
+export type NexiContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
 
 /** One attempt's outcome, reduced to what retry and error handling need. */
 export type HttpOutcome =

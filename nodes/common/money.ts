@@ -48,3 +48,33 @@ export function toMajorUnits(minor: number, decimals = 2): number {
 export function formatMinor(minor: number, currency: string, decimals = 2): string {
 	return `${toMajorUnits(minor, decimals).toFixed(decimals)} ${currency}`;
 }
+
+/** ISO 4217 currencies whose minor unit is not a hundredth: none at all, or a thousandth. */
+const NO_DECIMALS = new Set([
+	'BIF',
+	'CLP',
+	'DJF',
+	'GNF',
+	'ISK',
+	'JPY',
+	'KMF',
+	'KRW',
+	'PYG',
+	'RWF',
+	'UGX',
+	'UYI',
+	'VND',
+	'VUV',
+	'XAF',
+	'XOF',
+	'XPF',
+]);
+const THREE_DECIMALS = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+
+/** How many decimals a currency's minor unit has (ISO 4217): 2 for EUR, SEK, DKK, NOK and most. */
+export function currencyDecimals(currency: unknown): number {
+	const code = typeof currency === 'string' ? currency.trim().toUpperCase() : '';
+	if (NO_DECIMALS.has(code)) return 0;
+	if (THREE_DECIMALS.has(code)) return 3;
+	return 2;
+}

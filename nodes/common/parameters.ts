@@ -147,3 +147,78 @@ export function readParallelRequests(
 	const value = options.concurrency ?? limits.concurrency;
 	return requireWholeNumber(node, itemIndex, 'Parallel Requests', value, 1, limits.maxConcurrency);
 }
+
+/** A field shown only in some versions of its node: how a new default or type leaves saved workflows alone. */
+export function inVersions(versions: number[], field: INodeProperties): INodeProperties {
+	return {
+		...field,
+		displayOptions: {
+			...field.displayOptions,
+			show: { ...field.displayOptions?.show, '@version': versions },
+		},
+	};
+}
+
+/** n8n's standard Simplify switch: off by default in version 1 (where it was off or absent), on in version 2. */
+export function simplifyFields(versionOneDefault: boolean): INodeProperties[] {
+	const field: INodeProperties = {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+	};
+	return [inVersions([1], { ...field, default: versionOneDefault }), inVersions([2], field)];
+}
+
+export interface ListOrIdOptions {
+	displayName: string;
+	name: string;
+	/** The node's listSearch method that fills "From List". */
+	searchListMethod: string;
+	idPlaceholder: string;
+	description: string;
+}
+
+/**
+ * A resource locator: pick the record from a searchable list of recent ones, or give its ID,
+ * by hand or from an expression, as the string field of version 1 took it.
+ */
+export function listOrIdField(options: ListOrIdOptions): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.idPlaceholder,
+			},
+		],
+	};
+}
+
+/** A string or resource locator parameter's value (the ID, whichever way it was given). */
+export function readIdParameter(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): unknown {
+	return context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+}
+
+/** Options in alphabetical order, as n8n's guidelines want lists of five or more. */
+export function sortedOptions<T extends { name: string }>(options: T[]): T[] {
+	return [...options].sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,6 +1,7 @@
 import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
+	LoadOptionsContext,
 	PollContext,
 	RoutingNode,
 	WorkflowExecute,
@@ -15,6 +16,7 @@ import {
 	type IHttpRequestOptions,
 	type INode,
 	type INodeExecutionData,
+	type INodeListSearchResult,
 	type INodeType,
 	type INodeTypes,
 	type IRun,
@@ -415,4 +417,50 @@ export class Poller {
 		if (mode === 'trigger') this.activated = true;
 		return result?.[0] ?? null;
 	}
+}
+
+export interface ListSearchOptions {
+	type: string;
+	typeVersion?: number;
+	method: string;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	parameters?: Record<string, NodeParameterValueType | IDataObject>;
+	filter?: string;
+	paginationToken?: string;
+	timezone?: string;
+}
+
+/**
+ * Calls a node's "From List" method the way n8n's editor does (DynamicNodeParametersService):
+ * a temporary node with the current parameters and credentials, n8n-core's LoadOptionsContext,
+ * and the method called on it with the search text and the page token.
+ */
+export async function listSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
+	const node: INode = {
+		id: 'c0f1d2c3-0000-4000-8000-000000000003',
+		name: 'Temp-Node',
+		type: options.type,
+		typeVersion: options.typeVersion ?? 2,
+		position: [0, 0],
+		parameters: (options.parameters ?? {}) as INode['parameters'],
+		credentials: Object.fromEntries(
+			Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+		),
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { timezone: options.timezone ?? 'Europe/Rome' },
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		makeAdditionalData(undefined, options.credentials),
+		'parameters',
+	);
+	const method = nodeType(options.type).methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`${options.type} has no list method ${options.method}`);
+	return await method.call(context, options.filter, options.paginationToken);
 }

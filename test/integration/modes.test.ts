@@ -159,9 +159,23 @@ describe.each(modes)('%s sandbox', (mode, holder) => {
 	});
 
 	test('Report → Get Many and Download: every report listed; a file, or a clear error instead of a page', async () => {
-		const { items, error } = await xpay({ resource: 'report', operation: 'getMany' });
+		const from = today().minus({ days: 20 }).toISODate()!;
+		const { items, error } = await xpay({
+			resource: 'report',
+			operation: 'getMany',
+			fromDate: from,
+			toDate: today().toISODate()!,
+		});
 		expect(error).toBeUndefined();
-		expect(items).toHaveLength(10);
+		const processed = sandbox()
+			.xpay.reports.filter((report) => italianDay(report.processedAt) >= from)
+			.map((report) => report.idReport);
+		if (mode === 'default') {
+			expect(items.map((item) => item.json.reportId).sort()).toEqual([...processed].sort());
+		} else {
+			// Dates under names this node does not know: what XPay lists for the last day, all of it.
+			expect(items).toHaveLength(10);
+		}
 		const download = await xpay({ resource: 'report', operation: 'download', reportId: '900002' });
 		expect(download.error).toBeUndefined();
 		expect(Buffer.from(download.items[0].binary!.data.data, 'base64').toString('utf8')).toBe(
@@ -209,11 +223,12 @@ describe.each(modes)('%s sandbox', (mode, holder) => {
 		expect(await poller.poll()).toBeNull();
 	});
 
-	test('Nexi XPay Trigger: a paid link, a status change and a new order, each once', async () => {
+	test('Nexi XPay Trigger: a paid link (with its customer), a status change and a new order, each once', async () => {
 		const xpayApi = sandbox().xpay;
 		const poller = (event: string) =>
 			new Poller({
 				type: 'n8n-nodes-nexi.nexiXPayTrigger',
+				typeVersion: 2,
 				parameters: { event, lookbackDays: 2 },
 				credentials: xpayCredentials(sandbox()),
 			});
@@ -221,7 +236,12 @@ describe.each(modes)('%s sandbox', (mode, holder) => {
 		const changed = poller('orderStatusChanged');
 		const created = poller('newOrder');
 		const code = `MODES-${mode}`;
-		xpayApi.createLink(code, 4200, 24, 'https://shop.example/ok', {});
+		xpayApi.createLink(code, 4200, 24, 'https://shop.example/ok', {
+			mail: 'mara.neri@example.com',
+			nome: 'Mara',
+			cognome: 'Neri',
+			descrizione: 'Invoice 77',
+		});
 		for (const trigger of [paid, changed, created]) expect(await trigger.poll()).toBeNull();
 
 		xpayApi.pay(code, 'paid');
@@ -230,6 +250,10 @@ describe.each(modes)('%s sandbox', (mode, holder) => {
 		expect(paidItems?.map((item) => [item.json.transactionCode, item.json.paymentStatus])).toEqual([
 			[code, 'paid'],
 		]);
+		expect(paidItems?.[0].json).toMatchObject({
+			customer: { email: 'mara.neri@example.com', firstName: 'Mara', lastName: 'Neri' },
+			description: 'Invoice 77',
+		});
 		const createdItems = await created.poll();
 		expect(createdItems?.map((item) => item.json.transactionCode).sort()).toEqual(
 			[code, order.codiceTransazione].sort(),

@@ -376,7 +376,7 @@ describe('PayMail links', () => {
 
 describe('reports', () => {
 	test('items of another shape are all listed; one without an id says it cannot be downloaded', async () => {
-		const { items, error } = await run(variant, { resource: 'report', operation: 'getMany' });
+		const { items, error } = await run(variant, { resource: 'report', operation: 'getMany' }, 1);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(10);
 		const expected = variant.current.xpay.reports

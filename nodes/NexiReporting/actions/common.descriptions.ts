@@ -2,31 +2,49 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 
 import {
 	dateRangeFields,
+	inVersions,
+	listOrIdField,
 	optionsCollection,
 	parallelRequestsField,
 	readLimit,
+	readIdParameter,
 	readParallelRequests,
+	simplifyFields,
 } from '../../common/parameters';
 import { requireCurrency, requireHexId, requireWholeNumber } from '../../common/validation';
 import { REPORTING_LIST_DEFAULTS } from '../listDefaults';
 import type { ListOptions } from '../payouts';
 
-export const payoutIdField: INodeProperties = {
-	displayName: 'Payout ID',
-	name: 'payoutId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '11ebb9ef6a7d4df0b20d59ad574e9761',
-	description: 'The ID of the payout: 32 hexadecimal digits, as returned by Payout → Get Many',
-};
+/** The payout to read: its ID in version 1, a pick from recent payouts or its ID in version 2. */
+export const payoutIdFields: INodeProperties[] = [
+	inVersions([1], {
+		displayName: 'Payout ID',
+		name: 'payoutId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 11ebb9ef6a7d4df0b20d59ad574e9761',
+		description: 'The ID of the payout: 32 hexadecimal digits, as returned by Payout → Get Many',
+	}),
+	inVersions(
+		[2],
+		listOrIdField({
+			displayName: 'Payout',
+			name: 'payoutId',
+			searchListMethod: 'searchPayouts',
+			idPlaceholder: 'e.g. 11ebb9ef6a7d4df0b20d59ad574e9761',
+			description:
+				'The payout: pick one of the last 90 days, or give its ID (32 hexadecimal digits)',
+		}),
+	),
+];
 
 export function readPayoutId(context: IExecuteFunctions, itemIndex: number): string {
 	return requireHexId(
 		context.getNode(),
 		itemIndex,
 		'Payout ID',
-		context.getNodeParameter('payoutId', itemIndex),
+		readIdParameter(context, 'payoutId', itemIndex),
 	);
 }
 
@@ -42,7 +60,7 @@ export const currencyFilter: INodeProperties = {
 	name: 'currency',
 	type: 'string',
 	default: '',
-	placeholder: 'EUR',
+	placeholder: 'e.g. EUR',
 	description:
 		'Only payouts in this currency (three-letter ISO 4217 code). Leave empty for all currencies.',
 };
@@ -104,4 +122,11 @@ export function readCurrencyFilter(
 		return undefined;
 	}
 	return requireCurrency(node, itemIndex, 'Currency', value);
+}
+
+/** Simplify: off in version 1 (which had none), on in version 2. */
+export const reportingSimplifyFields = simplifyFields(false);
+
+export function readSimplify(context: IExecuteFunctions, itemIndex: number): boolean {
+	return context.getNodeParameter('simplify', itemIndex, false) as boolean;
 }

@@ -2,31 +2,57 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { toMinorUnits } from '../../common/money';
 import {
+	inVersions,
+	listOrIdField,
 	optionsCollection,
 	parallelRequestsField,
+	readIdParameter,
 	readParallelRequests,
 } from '../../common/parameters';
 import { invalidInput, requireWholeNumber } from '../../common/validation';
 import { XPAY_LIST_DEFAULTS } from '../listDefaults';
 import { requireTransactionCode } from '../transactionCodes';
 
-export function transactionCodeField(description: string): INodeProperties {
-	return {
-		displayName: 'Transaction Code',
-		name: 'transactionCode',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'ORD-2024-0001',
-		description,
-	};
+/** How version 2 picks the record: from a list of recent ones, or by its code. */
+interface Pick {
+	displayName: string;
+	searchListMethod: 'searchOrders' | 'searchLinks';
+	description: string;
+}
+
+/**
+ * The transaction code of the order or link to act on: a text field in version 1; in version 2
+ * a pick from the last 30 days or the code itself (the same values and expressions as before).
+ */
+export function transactionCodeFields(description: string, pick: Pick): INodeProperties[] {
+	return [
+		inVersions([1], {
+			displayName: 'Transaction Code',
+			name: 'transactionCode',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. ORD-2024-0001',
+			description,
+		}),
+		inVersions(
+			[2],
+			listOrIdField({
+				displayName: pick.displayName,
+				name: 'transactionCode',
+				searchListMethod: pick.searchListMethod,
+				idPlaceholder: 'e.g. ORD-2024-0001',
+				description: pick.description,
+			}),
+		),
+	];
 }
 
 export function readTransactionCode(context: IExecuteFunctions, itemIndex: number): string {
 	return requireTransactionCode(
 		context.getNode(),
 		itemIndex,
-		context.getNodeParameter('transactionCode', itemIndex),
+		readIdParameter(context, 'transactionCode', itemIndex),
 	);
 }
 
@@ -37,8 +63,9 @@ export const amountField: INodeProperties = {
 	required: true,
 	typeOptions: { minValue: 0.01, numberPrecision: 2 },
 	default: 0,
-	placeholder: '19.99',
+	placeholder: 'e.g. 19.99',
 	description: "In the currency's major unit: 12.5 means 12.50 EUR. At most two decimals.",
+	hint: 'Not in cents: type 19.99 for 19.99 EUR',
 };
 
 /** The Amount field in minor units, checked before any request. */
@@ -119,6 +146,5 @@ export const simplifyField: INodeProperties = {
 	name: 'simplify',
 	type: 'boolean',
 	default: true,
-	description:
-		'Whether to return the order with English field names and a status in plain English, instead of the raw XPay answer',
+	description: 'Whether to return a simplified version of the response instead of the raw data',
 };

@@ -1,24 +1,33 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 
 import { asItems } from '../../../common/itemLoop';
-import { limitField, readDateRange, returnAllField } from '../../../common/parameters';
+import {
+	limitField,
+	readDateRange,
+	returnAllField,
+	sortedOptions,
+} from '../../../common/parameters';
 import type { OperationOption } from '../../../common/router';
 import { keepActionTypes, listPaymentActions, listPaymentActionsInRange } from '../../payouts';
 import { PAYMENT_ACTION_TYPES } from '../../schemas';
+import { simplifyPaymentAction } from '../../simplify';
 import type { ReportingClient } from '../../transport';
 import {
 	currencyFilter,
 	listOptionsField,
 	payoutDateRangeFields,
-	payoutIdField,
+	payoutIdFields,
 	readCurrencyFilter,
 	readListOptions,
 	readPayoutId,
+	readSimplify,
+	reportingSimplifyFields,
 } from '../common.descriptions';
 
 const ACTION_TYPE_NAMES: Record<(typeof PAYMENT_ACTION_TYPES)[number], string> = {
@@ -60,7 +69,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'payout',
 	},
-	{ ...payoutIdField, displayOptions: { show: { source: ['payout'] } } },
+	...updateDisplayOptions({ show: { source: ['payout'] } }, payoutIdFields),
 	...payoutDateRangeFields('the payouts whose actions are exported').map((field) => ({
 		...field,
 		displayOptions: { show: { source: ['dateRange'] } },
@@ -78,7 +87,9 @@ export const description: INodeProperties[] = [
 				displayName: 'Action Types',
 				name: 'actionTypes',
 				type: 'multiOptions',
-				options: PAYMENT_ACTION_TYPES.map((value) => ({ name: ACTION_TYPE_NAMES[value], value })),
+				options: sortedOptions(
+					PAYMENT_ACTION_TYPES.map((value) => ({ name: ACTION_TYPE_NAMES[value], value })),
+				),
 				default: [],
 				description: 'Only these kinds of payment action. Leave empty for all kinds.',
 			},
@@ -88,6 +99,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	...reportingSimplifyFields,
 	listOptionsField,
 ];
 
@@ -99,15 +111,18 @@ export async function execute(
 	const source = this.getNodeParameter('source', itemIndex, 'payout') as string;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const keep = keepActionTypes(filters.actionTypes);
+	const shape = readSimplify(this, itemIndex)
+		? (actions: IDataObject[]) => asItems(actions.map(simplifyPaymentAction))
+		: asItems;
 
 	if (source === 'dateRange') {
 		const range = readDateRange(this, itemIndex);
 		const currency = readCurrencyFilter(this.getNode(), itemIndex, filters);
 		const options = readListOptions(this, itemIndex);
-		return asItems(await listPaymentActionsInRange(client, { ...range, currency }, options, keep));
+		return shape(await listPaymentActionsInRange(client, { ...range, currency }, options, keep));
 	}
 
 	const payoutId = readPayoutId(this, itemIndex);
 	const options = readListOptions(this, itemIndex);
-	return asItems(await listPaymentActions(client, payoutId, options, keep));
+	return shape(await listPaymentActions(client, payoutId, options, keep));
 }

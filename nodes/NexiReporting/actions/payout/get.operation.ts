@@ -8,12 +8,15 @@ import type {
 import { asItems } from '../../../common/itemLoop';
 import type { OperationOption } from '../../../common/router';
 import { getPayout } from '../../payouts';
+import { simplifyPayoutDetail } from '../../simplify';
 import type { ReportingClient } from '../../transport';
 import {
 	listOptionsField,
-	payoutIdField,
+	payoutIdFields,
 	readPagingOptions,
 	readPayoutId,
+	readSimplify,
+	reportingSimplifyFields,
 } from '../common.descriptions';
 
 export const option: OperationOption = {
@@ -24,7 +27,7 @@ export const option: OperationOption = {
 };
 
 export const description: INodeProperties[] = [
-	payoutIdField,
+	...payoutIdFields,
 	{
 		displayName: 'Include Payment Actions',
 		name: 'includePaymentActions',
@@ -33,6 +36,7 @@ export const description: INodeProperties[] = [
 		description:
 			'Whether to add every payment action of the payout (charges, refunds, fees…) to the output, reading all their pages',
 	},
+	...reportingSimplifyFields,
 	{ ...listOptionsField, displayOptions: { show: { includePaymentActions: [true] } } },
 ];
 
@@ -46,5 +50,8 @@ export async function execute(
 	const options = withActions
 		? readPagingOptions(this, itemIndex)
 		: { pageSize: 1, concurrency: 1 };
-	return asItems([(await getPayout(client, payoutId, withActions, options)) as IDataObject]);
+	const payout = await getPayout(client, payoutId, withActions, options);
+	return asItems([
+		readSimplify(this, itemIndex) ? simplifyPayoutDetail(payout) : (payout as IDataObject),
+	]);
 }

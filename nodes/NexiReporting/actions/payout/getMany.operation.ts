@@ -9,6 +9,7 @@ import { asItems } from '../../../common/itemLoop';
 import { limitField, readDateRange, returnAllField } from '../../../common/parameters';
 import type { OperationOption } from '../../../common/router';
 import { listPayouts } from '../../payouts';
+import { simplifyPayout } from '../../simplify';
 import type { ReportingClient } from '../../transport';
 import {
 	listOptionsField,
@@ -16,6 +17,8 @@ import {
 	payoutFiltersField,
 	readCurrencyFilter,
 	readListOptions,
+	readSimplify,
+	reportingSimplifyFields,
 } from '../common.descriptions';
 
 export const option: OperationOption = {
@@ -30,6 +33,7 @@ export const description: INodeProperties[] = [
 	returnAllField,
 	limitField(),
 	payoutFiltersField,
+	...reportingSimplifyFields,
 	listOptionsField,
 ];
 
@@ -42,5 +46,8 @@ export async function execute(
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const currency = readCurrencyFilter(this.getNode(), itemIndex, filters);
 	const options = readListOptions(this, itemIndex);
-	return asItems((await listPayouts(client, { ...range, currency }, options)) as IDataObject[]);
+	const payouts = await listPayouts(client, { ...range, currency }, options);
+	return asItems(
+		readSimplify(this, itemIndex) ? payouts.map(simplifyPayout) : (payouts as IDataObject[]),
+	);
 }

@@ -3,19 +3,25 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import type { OperationOption } from '../../../common/router';
 import { moveMoney } from '../../moveMoney';
 import type { XPayClient } from '../../transport';
-import { amountField, transactionCodeField } from '../common.descriptions';
+import { amountField, transactionCodeFields } from '../common.descriptions';
 import { currencyFields, readMoneyMove } from './common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Capture',
 	value: 'capture',
-	description: 'Capture an authorized payment, in full or in part (contabilizza)',
+	description: 'Capture an authorized payment, in full or in part',
 	action: 'Capture a payment',
 };
 
 export const description: INodeProperties[] = [
-	transactionCodeField(
-		'The code of the authorized order to capture (the codTrans it was paid with)',
+	...transactionCodeFields(
+		'The code of the authorized order to capture (the code it was paid with)',
+		{
+			displayName: 'Order',
+			searchListMethod: 'searchOrders',
+			description:
+				'The authorized order to capture: pick one of the last 30 days, or give its transaction code',
+		},
 	),
 	{
 		...amountField,

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { sortedOptions } from '../../../common/parameters';
 import { invalidInput } from '../../../common/validation';
 import { CURRENCIES, SAME_AS_ORDER } from '../../currencies';
 import type { MoneyMove } from '../../moveMoney';
@@ -9,14 +10,14 @@ const currencyField: INodeProperties = {
 	displayName: 'Currency',
 	name: 'currency',
 	type: 'options',
-	options: [
+	options: sortedOptions([
 		{
 			name: 'Same as the Order',
 			value: SAME_AS_ORDER,
 			description: "The order's own currency, read from XPay before anything is sent",
 		},
 		...Object.keys(CURRENCIES).map((code) => ({ name: code, value: code })),
-	],
+	]),
 	default: SAME_AS_ORDER,
 	description:
 		"The currency of the amount. A currency other than the order's is refused before anything is sent.",

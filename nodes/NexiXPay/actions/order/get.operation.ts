@@ -10,17 +10,21 @@ import type { OperationOption } from '../../../common/router';
 import { requireOrder } from '../../orders';
 import { operationsOf, simplifyOperation, simplifyOrder } from '../../simplify';
 import type { XPayClient } from '../../transport';
-import { readTransactionCode, simplifyField, transactionCodeField } from '../common.descriptions';
+import { readTransactionCode, simplifyField, transactionCodeFields } from '../common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Get',
 	value: 'get',
-	description: 'Get an order with all its operations (situazioneOrdine)',
+	description: 'Get an order with all its captures, refunds and cancellations',
 	action: 'Get an order',
 };
 
 export const description: INodeProperties[] = [
-	transactionCodeField('The code of the order (the codTrans it was paid with)'),
+	...transactionCodeFields('The code of the order (the code it was paid with)', {
+		displayName: 'Order',
+		searchListMethod: 'searchOrders',
+		description: 'The order: pick one of the last 30 days, or give its transaction code',
+	}),
 	{
 		displayName: 'Output',
 		name: 'output',

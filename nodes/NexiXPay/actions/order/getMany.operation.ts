@@ -12,6 +12,7 @@ import {
 	readDateRange,
 	readLimit,
 	returnAllField,
+	sortedOptions,
 } from '../../../common/parameters';
 import type { OperationOption } from '../../../common/router';
 import { invalidInput } from '../../../common/validation';
@@ -35,7 +36,7 @@ const STATUS_NAMES: Record<string, string> = {
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
-	description: 'List the orders of a period (reportOrdini)',
+	description: 'List the orders of a period',
 	action: 'Get many orders',
 };
 
@@ -71,10 +72,12 @@ export const description: INodeProperties[] = [
 				displayName: 'Statuses',
 				name: 'statuses',
 				type: 'multiOptions',
-				options: Object.keys(ORDER_FILTER_TOKENS).map((value) => ({
-					name: STATUS_NAMES[value],
-					value,
-				})),
+				options: sortedOptions(
+					Object.keys(ORDER_FILTER_TOKENS).map((value) => ({
+						name: STATUS_NAMES[value],
+						value,
+					})),
+				),
 				default: [],
 				description: 'Only orders in these states. Leave empty for all.',
 			},

@@ -4,19 +4,23 @@ import { optionsCollection } from '../../../common/parameters';
 import type { OperationOption } from '../../../common/router';
 import { moveMoney } from '../../moveMoney';
 import type { XPayClient } from '../../transport';
-import { amountField, transactionCodeField } from '../common.descriptions';
+import { amountField, transactionCodeFields } from '../common.descriptions';
 import { currencyFields, readMoneyMove, readPayPalCaptureId } from './common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Refund or Cancel',
 	value: 'refund',
-	description:
-		'Refund a captured payment, or cancel an authorization that is not captured (storna)',
+	description: 'Refund a captured payment, or cancel an authorization that is not captured',
 	action: 'Refund or cancel a payment',
 };
 
 export const description: INodeProperties[] = [
-	transactionCodeField('The code of the order to refund or cancel'),
+	...transactionCodeFields('The code of the order to refund or cancel', {
+		displayName: 'Order',
+		searchListMethod: 'searchOrders',
+		description:
+			'The order to refund or cancel: pick one of the last 30 days, or give its transaction code',
+	}),
 	{
 		...amountField,
 		description:

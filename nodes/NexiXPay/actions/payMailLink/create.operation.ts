@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { sortedOptions } from '../../../common/parameters';
 import type { OperationOption } from '../../../common/router';
 import { invalidInput, isHttpUrl } from '../../../common/validation';
 import { createLink } from '../../links';
@@ -17,8 +18,8 @@ import { expiresInHoursField, readExpiresInHours } from './common.descriptions';
 export const option: OperationOption = {
 	name: 'Create',
 	value: 'create',
-	description: 'Create a payment link to send to a customer (richiestaPayMail)',
-	action: 'Create a pay mail link',
+	description: 'Create a payment link to send to a customer',
+	action: 'Create a PayMail link',
 };
 
 const LANGUAGES = [
@@ -40,7 +41,7 @@ export const description: INodeProperties[] = [
 		name: 'transactionCode',
 		type: 'string',
 		default: '',
-		placeholder: 'Leave empty to generate one',
+		placeholder: 'e.g. ORD-2024-0001 (left empty, one is generated)',
 		description:
 			'A new, unique code for this payment (2 to 30 characters, no spaces). Leave empty and the node makes one such as N8N20241121143000A1B2C3.',
 	},
@@ -52,7 +53,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: 'https://shop.example.com/thank-you',
+		placeholder: 'e.g. https://shop.example.com/thank-you',
 		description: 'Where XPay sends the customer after paying (http or https)',
 	},
 	{
@@ -67,7 +68,7 @@ export const description: INodeProperties[] = [
 				name: 'cancelUrl',
 				type: 'string',
 				default: '',
-				description: 'Where the customer goes on cancelling (sent as url_back)',
+				description: 'Where the customer goes on cancelling the payment',
 			},
 			{
 				displayName: 'Capture Mode',
@@ -83,36 +84,36 @@ export const description: INodeProperties[] = [
 					},
 				],
 				default: '',
-				description: 'Sent as TCONTAB',
+				description: 'Whether the payment is captured when the customer pays, or only authorized',
 			},
 			{
 				displayName: 'Customer Email',
 				name: 'email',
 				type: 'string',
-				placeholder: 'name@email.com',
+				placeholder: 'e.g. name@example.com',
 				default: '',
-				description: 'Sent as mail',
+				description: 'Shown on the payment page and used for the receipt',
 			},
 			{
 				displayName: 'Customer First Name',
 				name: 'firstName',
 				type: 'string',
 				default: '',
-				description: 'Sent as nome',
+				description: 'Shown on the payment page',
 			},
 			{
 				displayName: 'Customer Last Name',
 				name: 'lastName',
 				type: 'string',
 				default: '',
-				description: 'Sent as cognome',
+				description: 'Shown on the payment page',
 			},
 			{
 				displayName: 'Description',
 				name: 'description',
 				type: 'string',
 				default: '',
-				description: 'What is being paid for, shown to the customer (sent as descrizione)',
+				description: 'What is being paid for, shown to the customer',
 			},
 			{
 				displayName: 'Extra Parameters',
@@ -136,16 +137,16 @@ export const description: INodeProperties[] = [
 				displayName: 'Language',
 				name: 'language',
 				type: 'options',
-				options: LANGUAGES.map(([name, value]) => ({ name, value })),
+				options: sortedOptions(LANGUAGES.map(([name, value]) => ({ name, value }))),
 				default: 'ITA',
-				description: 'The language of the payment pages (sent as languageId)',
+				description: 'The language of the payment pages',
 			},
 			{
 				displayName: 'Notification URL',
 				name: 'notificationUrl',
 				type: 'string',
 				default: '',
-				description: 'Where XPay posts the outcome server to server (sent as urlpost)',
+				description: 'Where XPay posts the outcome, server to server',
 			},
 		],
 	},

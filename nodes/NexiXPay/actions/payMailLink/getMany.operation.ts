@@ -16,8 +16,8 @@ import { readWindowOptions, windowOptionsField } from '../common.descriptions';
 export const option: OperationOption = {
 	name: 'Get Many',
 	value: 'getMany',
-	description: 'List the links created in a period, with their payment status (ReportPaymail)',
-	action: 'Get many pay mail links',
+	description: 'List the links created in a period, with their payment status',
+	action: 'Get many PayMail links',
 };
 
 export const description: INodeProperties[] = [

@@ -10,18 +10,23 @@ import type { OperationOption } from '../../../common/router';
 import { regenerateLink } from '../../links';
 import { requireTransactionCode } from '../../transactionCodes';
 import type { XPayClient } from '../../transport';
-import { readTransactionCode, transactionCodeField } from '../common.descriptions';
+import { readTransactionCode, transactionCodeFields } from '../common.descriptions';
 import { DEFAULT_LINK_HOURS, expiresInHoursField, readExpiresInHours } from './common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Regenerate',
 	value: 'regenerate',
-	description: 'Renew an expired or failed link (rigeneraPayMail)',
-	action: 'Regenerate a pay mail link',
+	description: 'Renew an expired link, or one whose payment failed',
+	action: 'Regenerate a PayMail link',
 };
 
 export const description: INodeProperties[] = [
-	transactionCodeField('The code of the PayMail link to regenerate'),
+	...transactionCodeFields('The code of the PayMail link to regenerate', {
+		displayName: 'PayMail Link',
+		searchListMethod: 'searchLinks',
+		description:
+			'The PayMail link to regenerate: pick one created in the last 30 days, or give its transaction code',
+	}),
 	{
 		displayName:
 			'A link never used keeps its URL and code and gets a new expiry. A link whose payment failed gets a new URL under a new code: use the transactionCode of the output from then on.',

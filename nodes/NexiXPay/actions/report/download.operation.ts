@@ -5,36 +5,41 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { inVersions, listOrIdField, readIdParameter } from '../../../common/parameters';
 import type { OperationOption } from '../../../common/router';
 import { invalidInput } from '../../../common/validation';
 import { NO_REPORT_ID } from '../../reports';
 import type { XPayClient } from '../../transport';
+import { binaryFieldField, readBinaryField } from './common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Download',
 	value: 'download',
-	description: 'Download the file of a report instance (downloadReport)',
+	description: 'Download the file of a report, as binary data',
 	action: 'Download a report',
 };
 
 export const description: INodeProperties[] = [
-	{
+	inVersions([1], {
 		displayName: 'Report ID',
 		name: 'reportId',
 		type: 'string',
 		required: true,
 		default: '',
-		placeholder: '900001',
-		description: 'The reportId of a report instance, as returned by Report → Get Many',
-	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		required: true,
-		default: 'data',
-		hint: 'The name of the output binary field to put the file in',
-	},
+		placeholder: 'e.g. 900001',
+		description: 'The reportId of a report, as returned by Report → Get Many',
+	}),
+	inVersions(
+		[2],
+		listOrIdField({
+			displayName: 'Report',
+			name: 'reportId',
+			searchListMethod: 'searchReports',
+			idPlaceholder: 'e.g. 900001',
+			description: 'The report: pick one of those XPay lists today, or give its reportId',
+		}),
+	),
+	binaryFieldField,
 ];
 
 export async function execute(
@@ -43,7 +48,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<INodeExecutionData[]> {
 	const node = this.getNode();
-	const reportId = String(this.getNodeParameter('reportId', itemIndex, '') ?? '').trim();
+	const reportId = String(readIdParameter(this, 'reportId', itemIndex) ?? '').trim();
 	if (!/^[A-Za-z0-9_-]{1,64}$/.test(reportId)) {
 		throw invalidInput(
 			node,
@@ -54,18 +59,7 @@ export async function execute(
 			reportId === '' ? `${NO_REPORT_ID}.` : undefined,
 		);
 	}
-	const property = String(
-		this.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '',
-	).trim();
-	if (!/^[A-Za-z_$][\w$]*$/.test(property)) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			'Put Output File in Field',
-			property,
-			'a field name such as data',
-		);
-	}
+	const property = readBinaryField(this, itemIndex);
 	const file = await client.download(reportId);
 	const binary = await this.helpers.prepareBinaryData(file.bytes, file.fileName, file.mimeType);
 	const json: IDataObject = {
