@@ -1,6 +1,7 @@
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { DateTime } from 'luxon';
 
+import { hasWarning } from '../../sandbox/xpay/api';
 import { italianDay } from '../../sandbox/xpay/state';
 import { N8n, outputOf, type ExecutionResult } from './n8n';
 import { credentialsFor, workflow } from './workflows';
@@ -9,6 +10,7 @@ let sandbox: Sandbox;
 let n8n: N8n;
 let execution: ExecutionResult;
 let orderCode: string;
+let orderCode2: string;
 
 const REPORTING = 'n8n-nodes-nexi.nexiReporting';
 const XPAY = 'n8n-nodes-nexi.nexiXPay';
@@ -23,6 +25,10 @@ beforeAll(async () => {
 	orderCode = sandbox.xpay.addOrder({
 		codiceTransazione: 'E2E-ORDER-0001',
 		importo: 5000,
+	}).codiceTransazione;
+	orderCode2 = sandbox.xpay.addOrder({
+		codiceTransazione: 'E2E-ORDER-0002',
+		importo: 8000,
 	}).codiceTransazione;
 	await n8n.importCredentials(credentialsFor(sandbox));
 	await n8n.importWorkflow(
@@ -185,6 +191,9 @@ beforeAll(async () => {
 					credential: 'xpay',
 					parameters: { resource: 'report', operation: 'download', reportId: '900001' },
 				},
+				// Version 2 of both nodes: simplified records, IDs picked from lists or given by ID
+				// (with expressions), the order's own currency, report ranges with their files.
+				...VERSION_2.map((node) => ({ ...node, typeVersion: 2 })),
 			],
 			[
 				['Start', 'Payouts'],
@@ -201,11 +210,150 @@ beforeAll(async () => {
 				['Start', 'Links'],
 				['Start', 'Reports'],
 				['Start', 'Download'],
+				['Start', 'Payouts v2'],
+				['First Payout', 'Payout v2'],
+				['First Payout', 'Actions v2'],
+				['Start', 'Capture v2'],
+				['Capture v2', 'Refund v2'],
+				['Refund v2', 'Order v2'],
+				['Start', 'Create Link v2'],
+				['Create Link v2', 'Regenerate Link v2'],
+				['Start', 'Reports v2'],
+				['Start', 'Download v2'],
+				['Start', 'Warnings'],
 			],
 		),
 	);
 	execution = await n8n.execute('e2eOperations001');
 });
+
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+const VERSION_2 = [
+	{
+		name: 'Payouts v2',
+		type: REPORTING,
+		credential: 'checkout' as const,
+		parameters: {
+			resource: 'payout',
+			operation: 'getMany',
+			fromDate: '2026-10-01',
+			toDate: '2026-10-31',
+			returnAll: true,
+		},
+	},
+	{
+		name: 'Payout v2',
+		type: REPORTING,
+		credential: 'checkout' as const,
+		parameters: {
+			resource: 'payout',
+			operation: 'get',
+			payoutId: byId('={{ $json.id }}'),
+			includePaymentActions: true,
+		},
+	},
+	{
+		name: 'Actions v2',
+		type: REPORTING,
+		credential: 'checkout' as const,
+		parameters: {
+			resource: 'paymentAction',
+			operation: 'getMany',
+			payoutId: byId('={{ $json.id }}'),
+			returnAll: true,
+		},
+	},
+	{
+		name: 'Capture v2',
+		type: XPAY,
+		credential: 'xpay' as const,
+		parameters: {
+			resource: 'order',
+			operation: 'capture',
+			transactionCode: byId('E2E-ORDER-0002'),
+			amount: 10,
+		},
+	},
+	{
+		name: 'Refund v2',
+		type: XPAY,
+		credential: 'xpay' as const,
+		parameters: {
+			resource: 'order',
+			operation: 'refund',
+			transactionCode: byId('={{ $json.transactionCode }}'),
+			amount: 4,
+		},
+	},
+	{
+		name: 'Order v2',
+		type: XPAY,
+		credential: 'xpay' as const,
+		parameters: {
+			resource: 'order',
+			operation: 'get',
+			transactionCode: byId('={{ $json.transactionCode }}'),
+		},
+	},
+	{
+		name: 'Create Link v2',
+		type: XPAY,
+		credential: 'xpay' as const,
+		parameters: {
+			resource: 'payMailLink',
+			operation: 'create',
+			transactionCode: 'E2E-LINK-0002',
+			amount: 30,
+			returnUrl: 'https://shop.example/ok',
+			additionalFields: { email: 'bruno@example.com', description: 'E2E v2' },
+		},
+	},
+	{
+		name: 'Regenerate Link v2',
+		type: XPAY,
+		credential: 'xpay' as const,
+		parameters: {
+			resource: 'payMailLink',
+			operation: 'regenerate',
+			transactionCode: byId('={{ $json.transactionCode }}'),
+		},
+	},
+	{
+		name: 'Reports v2',
+		type: XPAY,
+		credential: 'xpay' as const,
+		parameters: {
+			resource: 'report',
+			operation: 'getMany',
+			fromDate: '={{ $today.minus({ days: 5 }) }}',
+			toDate: '={{ $today }}',
+			options: { download: true },
+		},
+	},
+	{
+		name: 'Download v2',
+		type: XPAY,
+		credential: 'xpay' as const,
+		parameters: {
+			resource: 'report',
+			operation: 'download',
+			reportId: { __rl: true, mode: 'list', value: '900002' },
+		},
+	},
+	{
+		name: 'Warnings',
+		type: XPAY,
+		credential: 'xpay' as const,
+		parameters: {
+			resource: 'warning',
+			operation: 'getMany',
+			fromDate: '={{ $today.minus({ days: 59 }) }}',
+			toDate: '={{ $today }}',
+			returnAll: true,
+		},
+	},
+];
 
 afterAll(async () => {
 	await n8n?.dispose();
@@ -293,7 +441,11 @@ test('XPay: capture, refund and the order afterwards', () => {
 			],
 		}),
 	]);
-	expect(sandbox.xpay.ledger.map(({ service, importo }) => [service, importo])).toEqual([
+	expect(
+		sandbox.xpay.ledger
+			.filter((entry) => entry.codiceTransazione === orderCode)
+			.map(({ service, importo }) => [service, importo]),
+	).toEqual([
 		['contabilizza', 1234],
 		['storna', 234],
 	]);
@@ -331,7 +483,10 @@ test('XPay: a PayMail link created, regenerated, and listed', () => {
 		.sort((a, b) => a.createdAt - b.createdAt)
 		.map((l) => l.codiceTransazione);
 	expect(expected).toContain('E2E-LINK-0001');
-	expect(json('Links').map((l) => l.transactionCode)).toEqual(expected);
+	// The version 2 branch creates its own link at about the same time: leave it out.
+	const listed = json('Links').map((l) => l.transactionCode);
+	const others = (codes: unknown[]) => codes.filter((code) => code !== 'E2E-LINK-0002');
+	expect(others(listed)).toEqual(others(expected));
 });
 
 test('XPay: reports listed and one downloaded as a binary file', () => {
@@ -357,6 +512,130 @@ test('XPay: reports listed and one downloaded as a binary file', () => {
 	});
 	expect(item.binary?.data.fileName).toBe('report_900001.csv');
 	expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toBe(csv);
+});
+
+describe('version 2', () => {
+	const decimal = (minor: number) => minor / 100;
+
+	test('Reporting: simplified payouts and actions, amounts as decimals beside the minor units', () => {
+		const october = sandbox.reporting
+			.list()
+			.filter(({ payout }) => payout.date >= '2026-10-01' && payout.date <= '2026-10-31');
+		const simplified = (payout: (typeof october)[number]['payout']) => ({
+			id: payout.id,
+			date: payout.date,
+			reference: payout.reference,
+			currency: payout.currency,
+			amount: decimal(payout.amount),
+			amountMinor: payout.amount,
+			chargedAmount: decimal(payout.chargedAmount),
+			chargedAmountMinor: payout.chargedAmount,
+			refundedAmount: decimal(payout.refundedAmount),
+			refundedAmountMinor: payout.refundedAmount,
+			fees: decimal(payout.fees),
+			feesMinor: payout.fees,
+			depositedAmount: decimal(payout.depositedAmount),
+			depositedAmountMinor: payout.depositedAmount,
+		});
+		expect(json('Payouts v2')).toEqual(october.map(({ payout }) => simplified(payout)));
+
+		const first = october.find(({ payout }) => payout.currency === 'SEK')!;
+		const rows = first.actions.map((action) => ({
+			id: action.id,
+			payoutId: first.payout.id,
+			payoutReference: first.payout.reference,
+			payoutDate: first.payout.date,
+			type: action.paymentAction,
+			paymentId: action.paymentId,
+			reference: action.reference,
+			timestamp: action.timestamp,
+			paymentMethod: action.paymentMethod,
+			currency: action.currency,
+			amount: decimal(action.amount),
+			amountMinor: action.amount,
+			fee: decimal(action.fee),
+			feeMinor: action.fee,
+		}));
+		expect(json('Payout v2')).toEqual([{ ...simplified(first.payout), paymentActions: rows }]);
+		expect(json('Actions v2')).toEqual(rows);
+	});
+
+	test("XPay: capture and refund in the order's own currency, with what is left after each", () => {
+		expect(json('Capture v2')).toEqual([
+			expect.objectContaining({
+				transactionCode: orderCode2,
+				amount: 10,
+				currency: 'EUR',
+				remainingToCapture: 70,
+				remainingToCaptureMinor: 7000,
+				remainingToRefund: 10,
+				remainingToRefundMinor: 1000,
+			}),
+		]);
+		expect(json('Refund v2')).toEqual([
+			expect.objectContaining({
+				transactionCode: orderCode2,
+				amountMinor: 400,
+				remainingToRefund: 6,
+				remainingToRefundMinor: 600,
+			}),
+		]);
+		expect(json('Order v2')).toEqual([
+			expect.objectContaining({ transactionCode: orderCode2, status: 'partially_refunded' }),
+		]);
+		expect(
+			sandbox.xpay.ledger
+				.filter((entry) => entry.codiceTransazione === orderCode2)
+				.map(({ service, importo }) => [service, importo]),
+		).toEqual([
+			['contabilizza', 1000],
+			['storna', 400],
+		]);
+	});
+
+	test('XPay: a link regenerated by ID with the default lifetime sent', () => {
+		const link = sandbox.xpay.links.get('E2E-LINK-0002')!;
+		expect(json('Regenerate Link v2')).toEqual([
+			expect.objectContaining({ transactionCode: 'E2E-LINK-0002', codeChanged: false }),
+		]);
+		const regenerate = sandbox.requests.filter((r) => r.path.endsWith('/rigeneraPayMail'));
+		expect(regenerate.at(-1)?.body).toMatchObject({
+			codiceTransazione: 'E2E-LINK-0002',
+			timeout: 24,
+		});
+		expect(link.token).toBeTruthy();
+	});
+
+	test('XPay: the reports of a range, each with its file; one picked from the list', () => {
+		const since = DateTime.now().setZone('Europe/Rome').minus({ days: 5 }).toISODate()!;
+		const expected = sandbox.xpay.reports
+			.filter((report) => italianDay(report.processedAt) >= since)
+			.sort((a, b) => a.processedAt - b.processedAt);
+		const items = outputOf(execution, 'Reports v2');
+		expect(items.map((item) => item.json.reportId)).toEqual(expected.map((r) => r.idReport));
+		for (const [index, item] of items.entries()) {
+			expect(Buffer.from(item.binary!.data.data, 'base64').toString('utf8')).toBe(
+				sandbox.xpay.reportCsv(expected[index]),
+			);
+		}
+		const [download] = outputOf(execution, 'Download v2');
+		expect(download.json).toMatchObject({ reportId: '900002', fileName: 'report_900002.csv' });
+	});
+
+	test('XPay: every 3-D Secure warning of the last 60 days', () => {
+		const since = DateTime.now().setZone('Europe/Rome').minus({ days: 59 }).toISODate()!;
+		const expected = [...sandbox.xpay.orders.values()]
+			.filter(
+				(order) =>
+					order.canale === 'CartaCredito' &&
+					hasWarning(order.codiceTransazione) &&
+					italianDay(order.createdAt) >= since,
+			)
+			.sort((a, b) => a.createdAt - b.createdAt)
+			.map((order) => order.codiceTransazione);
+		expect(expected.length).toBeGreaterThan(0);
+		expect(json('Warnings').map((warning) => warning.transactionCode)).toEqual(expected);
+	});
 });
 
 test('no secret in the execution data', () => {
