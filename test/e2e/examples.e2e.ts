@@ -101,10 +101,89 @@ beforeAll(async () => {
 		example('notify-when-paymail-link-paid'),
 		sheets,
 		example('monthly-reconciliation-export'),
+		example('send-report-files-to-accountant'),
 	]) {
 		await n8n.importWorkflow(workflow);
 	}
+	await n8n.importWorkflow(PANEL_WORKFLOW);
 });
+
+/** The README's picture of each node's parameters: file → node of PANEL_WORKFLOW. */
+const PANELS: Record<string, string> = {
+	'nexi-reporting-parameters.png': 'Get Many Payouts',
+	'nexi-xpay-parameters.png': 'Capture a Payment',
+	'nexi-xpay-trigger-parameters.png': 'When a Link Is Paid',
+	'nexi-reporting-trigger-parameters.png': 'When a Payout Arrives',
+};
+
+const CREDENTIALS = {
+	nexiCheckoutApi: { id: 'nexiCheckout0001', name: 'Nexi Checkout account' },
+	nexiXPayApi: { id: 'nexiXPayAcct0001', name: 'Nexi XPay account' },
+};
+
+const node = (
+	name: string,
+	type: string,
+	parameters: object,
+	credential: keyof typeof CREDENTIALS,
+	x: number,
+) => ({
+	id: `panel-${x}`,
+	name,
+	type: `n8n-nodes-nexi.${type}`,
+	typeVersion: 2,
+	position: [x, 0],
+	parameters,
+	credentials: { [credential]: CREDENTIALS[credential] },
+});
+
+const PANEL_WORKFLOW = {
+	id: 'docsPanels000001',
+	name: 'Parameter panels for the README',
+	active: false,
+	settings: {},
+	connections: {},
+	nodes: [
+		node(
+			'When a Payout Arrives',
+			'nexiReportingTrigger',
+			{ event: 'newPayout' },
+			'nexiCheckoutApi',
+			0,
+		),
+		node(
+			'When a Link Is Paid',
+			'nexiXPayTrigger',
+			{ event: 'payMailLinkPaid' },
+			'nexiXPayApi',
+			300,
+		),
+		node(
+			'Get Many Payouts',
+			'nexiReporting',
+			{
+				resource: 'payout',
+				operation: 'getMany',
+				fromDate: "={{ $today.minus({ months: 1 }).startOf('month') }}",
+				toDate: "={{ $today.minus({ months: 1 }).endOf('month') }}",
+			},
+			'nexiCheckoutApi',
+			600,
+		),
+		node(
+			'Capture a Payment',
+			'nexiXPay',
+			{
+				resource: 'order',
+				operation: 'capture',
+				transactionCode: { __rl: true, mode: 'id', value: 'ORD-2026-0042' },
+				amount: 19.99,
+			},
+			'nexiXPayApi',
+			900,
+		),
+	],
+};
 
 afterAll(async () => {
 	await n8n?.dispose();
@@ -129,18 +208,35 @@ test("Monthly reconciliation export: every payment action of last month's payout
 	expect(file.binary?.data.fileName).toBe(`settlements-${month.toFormat('yyyy-MM')}.csv`);
 	const lines = Buffer.from(file.binary!.data.data, 'base64').toString('utf8').trim().split('\n');
 	expect(lines).toHaveLength(actions.length + 1);
-	expect(lines[0].split(',').slice(0, 5)).toEqual([
-		'payoutId',
-		'payoutReference',
-		'payoutDate',
-		'id',
-		'paymentId',
-	]);
-	expect(
-		lines[1].startsWith(
-			`${actions[0].payout.id},${actions[0].payout.reference},${actions[0].payout.date},${actions[0].action.id},`,
-		),
-	).toBe(true);
+	const header = lines[0].split(',');
+	expect(header.slice(0, 5)).toEqual(['id', 'payoutId', 'payoutReference', 'payoutDate', 'type']);
+	const { payout, action } = actions[0];
+	const row = lines[1].split(',');
+	expect(row.slice(0, 4)).toEqual([action.id, payout.id, payout.reference, payout.date]);
+	// Decimal amounts a spreadsheet reads as they are, the minor units beside them.
+	expect(Number(row[header.indexOf('amount')])).toBe(action.amount / 100);
+	expect(Number(row[header.indexOf('amountMinor')])).toBe(action.amount);
+	expect(Number(row[header.indexOf('fee')])).toBe(action.fee / 100);
+});
+
+test("Send last month's XPay reports to the accountant: one e-mail, one attachment per report", async () => {
+	const month = DateTime.now().setZone('Europe/Rome').minus({ months: 1 });
+	const [first, last] = [month.startOf('month').toISODate()!, month.endOf('month').toISODate()!];
+	const expected = sandbox.xpay.reports.filter((report) => {
+		const day = DateTime.fromMillis(report.processedAt, { zone: 'Europe/Rome' }).toISODate()!;
+		return day >= first && day <= last;
+	});
+	expect(expected.length).toBeGreaterThan(0);
+	const mailsBefore = sandbox.smtp.mails.length;
+	const execution = await n8n.execute('exReportFiles001');
+	expect(execution.status).toBe('success');
+	expect(outputOf(execution, "Last Month's Reports")).toHaveLength(expected.length);
+	const mail = sandbox.smtp.mails[mailsBefore];
+	expect(mail.to).toEqual(['accountant@example.com']);
+	expect(mail.subject).toBe(`XPay reports for ${month.toFormat('MMMM yyyy')}`);
+	const attached = [...mail.data.matchAll(/filename="?([^";\r\n]+)"?/g)].map((match) => match[1]);
+	expect(attached.sort()).toEqual(expected.map((report) => `report_${report.idReport}.csv`).sort());
+	sandbox.smtp.mails.splice(mailsBefore);
 });
 
 test('the form, PayMail and Sheets examples, active in a running n8n', async () => {
@@ -184,32 +280,49 @@ test('the form, PayMail and Sheets examples, active in a running n8n', async () 
 	const payout = sandbox.reporting.addPayout({ date: today(), currency: 'EUR', actions: 4 });
 	await waitFor(
 		'the paid notice and the sheet rows',
-		() => sandbox.smtp.mails.length >= 2 && (sandbox.sinks.sheets ?? []).length >= 4,
+		() => sandbox.smtp.mails.length >= 3 && (sandbox.sinks.sheets ?? []).length >= 4,
 		150_000,
 	);
 	const before = polls('/ReportPaymail');
 	await waitFor('the next poll', () => polls('/ReportPaymail') > before, 90_000);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 
-	expect(sandbox.smtp.mails.map((mail) => mail.subject)).toEqual([
-		'Your payment link for 19.99 EUR',
-		`Paid: 19.99 EUR (${created.codiceTransazione})`,
-	]);
-	expect(sandbox.smtp.mails[1].to).toEqual(['shop@example.com']);
-	const actions = sandbox.reporting
-		.list()
-		.find((stored) => stored.payout.id === payout.id)!.actions;
+	// Once each: the customer is thanked at the address the link was created with, the shop told.
+	const subjects = sandbox.smtp.mails.map((mail) => mail.subject);
+	expect(subjects).toHaveLength(3);
+	expect(subjects[0]).toBe('Your payment link for 19.99 EUR');
+	const thanks = sandbox.smtp.mails.find((mail) => mail.subject.startsWith('Thank you'))!;
+	expect(thanks).toMatchObject({
+		to: ['anna.verdi@example.com'],
+		subject: 'Thank you for your payment of 19.99 EUR',
+	});
+	expect(thanks.data).toContain('Invoice 2026-042');
+	expect(thanks.data).toContain(created.codiceTransazione);
+	const notice = sandbox.smtp.mails.find((mail) => mail.subject.startsWith('Paid:'))!;
+	expect(notice).toMatchObject({
+		to: ['shop@example.com'],
+		subject: `Paid: 19.99 EUR (${created.codiceTransazione})`,
+	});
+	expect(notice.data).toContain('anna.verdi@example.com');
+
+	// One row per payment action, keyed by its id, amounts as decimals beside the minor units.
+	const stored = sandbox.reporting.list().find((entry) => entry.payout.id === payout.id)!;
 	expect(sandbox.sinks.sheets.map((entry) => entry.body)).toEqual(
-		actions.map((action) => ({
-			'Payout Date': payout.date,
-			'Payout Reference': payout.reference,
-			Action: action.paymentAction,
-			'Order Reference': action.reference,
-			'Payment Method': action.paymentMethod,
-			Amount: action.amount / 100,
-			Fee: action.fee / 100,
-			Currency: 'EUR',
-			'Payment ID': action.paymentId,
+		stored.actions.map((action) => ({
+			id: action.id,
+			payoutId: payout.id,
+			payoutReference: payout.reference,
+			payoutDate: payout.date,
+			type: action.paymentAction,
+			paymentId: action.paymentId,
+			reference: action.reference,
+			timestamp: action.timestamp,
+			paymentMethod: action.paymentMethod,
+			currency: 'EUR',
+			amount: action.amount / 100,
+			amountMinor: action.amount,
+			fee: action.fee / 100,
+			feeMinor: action.fee,
 		})),
 	);
 });
@@ -232,10 +345,21 @@ test('the form, PayMail and Sheets examples, active in a running n8n', async () 
 		});
 		expect(setup.status).toBe(200);
 		const images = join(__dirname, '..', '..', 'docs', 'images');
-		await screenshotNodePanel(`http://127.0.0.1:${n8n.port}`, owner, {
-			search: join(images, 'nexi-node-panel.png'),
-			actions: join(images, 'nexi-xpay-actions.png'),
-		});
-		expect(readFileSync(join(images, 'nexi-xpay-actions.png')).length).toBeGreaterThan(10_000);
+		const panels = Object.entries(PANELS).map(([file, nodeName]) => ({
+			workflowId: PANEL_WORKFLOW.id,
+			nodeName,
+			file: join(images, file),
+		}));
+		await screenshotNodePanel(
+			`http://127.0.0.1:${n8n.port}`,
+			owner,
+			{
+				search: join(images, 'nexi-node-panel.png'),
+				actions: join(images, 'nexi-xpay-actions.png'),
+			},
+			panels,
+		);
+		for (const file of ['nexi-xpay-actions.png', ...Object.keys(PANELS)])
+			expect(readFileSync(join(images, file)).length).toBeGreaterThan(10_000);
 	},
 );
