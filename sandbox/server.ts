@@ -13,6 +13,7 @@ import {
 } from './http';
 import { ReportingApi, type ReportingOptions } from './reporting/api';
 import { XPayApi, type XPayOptions } from './xpay/api';
+import type { DeliveryOptions } from './xpay/outcome';
 import type { OrderState } from './xpay/state';
 import type { PaymentActionRecord, PayoutRecord, PayoutSpec } from './reporting/data';
 
@@ -73,7 +74,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		readRequest(req)
 			.then(async (request) => {
 				if (request.path.startsWith(CONTROL)) {
-					const response = control(request);
+					const response = await control(request);
 					write(res, response, renderBody(response));
 					return;
 				}
@@ -147,7 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		write(res, response, body);
 	}
 
-	function control(request: SandboxRequest): SandboxResponse {
+	async function control(request: SandboxRequest): Promise<SandboxResponse> {
 		const path = request.path.slice(CONTROL.length);
 		const body = (request.json ?? {}) as Record<string, unknown>;
 		if (path === '/health') return json(200, { ok: true });
@@ -217,16 +218,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			}
 			return json(201, reporting.addPayout(body as unknown as PayoutSpec));
 		}
-		const xpayResponse = xpayControl(path, request.method, body);
+		const xpayResponse = await xpayControl(path, request.method, body);
 		if (xpayResponse) return xpayResponse;
 		return json(404, { error: `No control endpoint ${request.method} ${request.path}` });
 	}
 
-	function xpayControl(
+	async function xpayControl(
 		path: string,
 		method: string,
 		body: Record<string, unknown>,
-	): SandboxResponse | undefined {
+	): Promise<SandboxResponse | undefined> {
 		if (method !== 'POST') return undefined;
 		if (path === '/xpay/orders') {
 			const order = xpay.addOrder({
@@ -240,15 +241,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			xpay.clockOffsetMs = Number(body.offsetMs ?? 0);
 			return json(200, { offsetMs: xpay.clockOffsetMs });
 		}
-		const link = /^\/xpay\/paymail\/([^/]+)\/(pay|decline|expire)$/.exec(path);
+		const link = /^\/xpay\/paymail\/([^/]+)\/(pay|decline|expire|redeliver)$/.exec(path);
 		if (link) {
 			const code = decodeURIComponent(link[1]);
 			if (!xpay.links.has(code)) return json(404, { error: `No PayMail link ${code}` });
-			const updated =
-				link[2] === 'expire'
-					? xpay.expire(code)
-					: xpay.pay(code, link[2] === 'pay' ? 'paid' : 'declined');
-			return json(200, updated);
+			if (link[2] === 'expire') return json(200, xpay.expire(code));
+			// The customer pays (or is declined), and the outcome goes to the link's URLs.
+			const options = body as DeliveryOptions;
+			if (link[2] === 'redeliver') return json(200, await xpay.redeliver(code, options));
+			return json(
+				200,
+				await xpay.payAndDeliver(code, link[2] === 'pay' ? 'paid' : 'declined', options),
+			);
 		}
 		return undefined;
 	}

@@ -18,6 +18,12 @@ import {
 	type ReportInstance,
 	type XPayDataOptions,
 } from './state';
+import {
+	deliverOutcome,
+	outcomeFields,
+	type DeliveryOptions,
+	type DeliveryRecord,
+} from './outcome';
 import { seedVariantOrders, VARIANT } from './variant';
 
 export interface XPayOptions extends XPayDataOptions {
@@ -118,6 +124,9 @@ export class XPayApi {
 	/** Added to the sandbox's clock, to simulate a server whose time differs from n8n's. */
 	clockOffsetMs = 0;
 
+	/** Every payment outcome delivered to a link's return or notification URL, in order. */
+	deliveries: DeliveryRecord[] = [];
+
 	/** Every capture and refund applied, in order: the ledger the fault tests audit. */
 	ledger: Array<{
 		service: 'contabilizza' | 'storna';
@@ -146,6 +155,7 @@ export class XPayApi {
 		this.orders.clear();
 		this.links.clear();
 		this.ledger = [];
+		this.deliveries = [];
 		this.clockOffsetMs = 0;
 		const now = Date.now();
 		for (const order of seedOrders(this.random, this.options, now))
@@ -225,6 +235,43 @@ export class XPayApi {
 		link.state = outcome;
 		link.brand = order.brand;
 		return link;
+	}
+
+	/**
+	 * The customer pays (or is declined) and XPay tells the link's return URL, as the browser
+	 * does, and its notification URL (urlpost), with the faults asked for. With a delay the
+	 * deliveries happen later and none is returned.
+	 */
+	async payAndDeliver(
+		code: string,
+		outcome: 'paid' | 'declined',
+		options: DeliveryOptions = {},
+	): Promise<{ link: PayMailLink; deliveries: DeliveryRecord[] }> {
+		const link = this.pay(code, outcome);
+		return { link, deliveries: await this.deliver(link, options) };
+	}
+
+	/** The outcome of a link already paid or declined, delivered again (late, twice, forged…). */
+	async redeliver(
+		code: string,
+		options: DeliveryOptions = {},
+	): Promise<{ link: PayMailLink; deliveries: DeliveryRecord[] }> {
+		const link = this.links.get(code);
+		if (!link || (link.state !== 'paid' && link.state !== 'declined'))
+			throw new Error(`PayMail link ${code} has no outcome to deliver`);
+		return { link, deliveries: await this.deliver(link, options) };
+	}
+
+	private async deliver(link: PayMailLink, options: DeliveryOptions): Promise<DeliveryRecord[]> {
+		const order = this.orders.get(link.codiceTransazione)!;
+		const { alias, macKey } = this.options;
+		const fields = outcomeFields(link, order, alias, macKey, this.variant, options);
+		const delivery = deliverOutcome(link, fields, this.variant, options, this.deliveries);
+		if (options.delayMs) {
+			void delivery;
+			return [];
+		}
+		return await delivery;
 	}
 
 	expire(code: string): PayMailLink {

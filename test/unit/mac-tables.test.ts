@@ -1,5 +1,9 @@
-import { MAC_FIELDS as NODE_MAC_FIELDS } from '../../nodes/NexiXPay/protocol/mac';
+import {
+	MAC_FIELDS as NODE_MAC_FIELDS,
+	OUTCOME_MAC_FIELDS as NODE_OUTCOME_FIELDS,
+} from '../../nodes/NexiXPay/protocol/mac';
 import { MAC_FIELDS as SANDBOX_MAC_FIELDS } from '../../sandbox/xpay/api';
+import { OUTCOME_MAC_FIELDS as SANDBOX_OUTCOME_FIELDS } from '../../sandbox/xpay/outcome';
 
 /**
  * The sandbox keeps its own copy of XPay's MAC field orders (so that it can catch a mistake
@@ -23,5 +27,9 @@ describe("the sandbox's MAC table and the node's", () => {
 		expect(Object.keys(SANDBOX_MAC_FIELDS).sort()).toEqual(
 			services.filter((service) => !notSimulated.includes(service)).sort(),
 		);
+	});
+
+	test('payment outcomes: the same fields in the same order', () => {
+		expect([...SANDBOX_OUTCOME_FIELDS]).toEqual([...NODE_OUTCOME_FIELDS]);
 	});
 });
