@@ -22,6 +22,7 @@ import { nexiXPayBaseUrl, SERVICE_PATH_PREFIX, XPAY_CREDENTIAL } from './protoco
 import {
 	explainXPayError,
 	UNSIGNED_ERROR_CODES,
+	WRONG_KEY_CODES,
 	XPAY_NOT_FOUND,
 	xpayErrorHint,
 } from './protocol/errors';
@@ -42,6 +43,8 @@ export type Failure =
 			retryable: boolean;
 			delivered: boolean;
 			networkCode?: string;
+			/** Signed, but not with this credential's MAC key. */
+			macMismatch?: boolean;
 	  };
 
 /** A KO answer as an error that explains Nexi's code in English and keeps its Italian message. */
@@ -144,15 +147,36 @@ export class XPayClient {
 
 	/** The error that explains an answer without a value. */
 	fail(answer: Failure, action: string): never {
+		throw this.failure(answer, action);
+	}
+
+	private failure(answer: Failure, action: string): NodeApiError {
 		if (answer.kind === 'refused') {
-			throw xpayError(this.node, this.itemIndex, action, answer.code, answer.message);
+			return xpayError(this.node, this.itemIndex, action, answer.code, answer.message);
 		}
-		throw nexiApiError(this.node, {
+		return nexiApiError(this.node, {
 			message: `Nexi XPay could not ${action}: ${answer.reason}`,
 			description: `No trustworthy answer came from ${this.baseUrl}${answer.retryable ? ` after ${READ_RETRY_POLICY.retries} retries` : ''}${answer.networkCode ? ` (network error ${answer.networkCode})` : ''}.`,
 			itemIndex: this.itemIndex,
 			detail: { reason: answer.reason },
 		});
+	}
+
+	/**
+	 * Whether XPay rejects this credential's alias or MAC key, asked with an order code that
+	 * cannot exist: the error that says so, or undefined when XPay accepts them (not found) or
+	 * gives no answer to the question (out of reach, the clock, a permission).
+	 */
+	async keyRejection(action: string): Promise<NodeApiError | undefined> {
+		const answer = await this.readAnswer(
+			'situazioneOrdine',
+			{ codiceTransazione: 'N8N-CREDENTIAL-CHECK' },
+			envelopeSchema,
+		);
+		const rejected =
+			(answer.kind === 'refused' && WRONG_KEY_CODES.includes(answer.code)) ||
+			(answer.kind === 'unknown' && answer.macMismatch === true);
+		return rejected ? this.failure(answer as Failure, action) : undefined;
 	}
 
 	/** downloadReport: a file, or a signed KO answer in JSON. Retried like a read. */
@@ -280,6 +304,7 @@ export class XPayClient {
 				reason: `the answer's MAC does not match, so it is not trusted${keyHint}`,
 				retryable: false,
 				delivered: true,
+				macMismatch: true,
 			};
 		}
 		if (envelope.data.esito === 'KO') {

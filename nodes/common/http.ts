@@ -6,13 +6,18 @@ import {
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
+	type IHookFunctions,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
 import { parseRetryAfter, type RetryDecision } from './retry';
 
 /** Where the nodes call Nexi from: an execution, a trigger's check, or the editor's lists. */
-export type NexiContext = IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type NexiContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions;
 
 /** One attempt's outcome, reduced to what retry and error handling need. */
 export type HttpOutcome =

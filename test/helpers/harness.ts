@@ -1,9 +1,15 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import express from 'express';
 import {
 	ExecuteContext,
 	ExecutionLifecycleHooks,
+	HookContext,
 	LoadOptionsContext,
 	PollContext,
 	RoutingNode,
+	WebhookContext,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
@@ -20,6 +26,7 @@ import {
 	type INodeType,
 	type INodeTypes,
 	type IRun,
+	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
 	type NodeParameterValueType,
 } from 'n8n-workflow';
@@ -45,6 +52,10 @@ const NODE_MODULES: Record<string, [string, string]> = {
 	'n8n-nodes-nexi.nexiXPayTrigger': [
 		'../../nodes/NexiXPay/NexiXPayTrigger.node.ts',
 		'NexiXPayTrigger',
+	],
+	'n8n-nodes-nexi.nexiXPayNotificationTrigger': [
+		'../../nodes/NexiXPay/NexiXPayNotificationTrigger.node.ts',
+		'NexiXPayNotificationTrigger',
 	],
 };
 
@@ -463,4 +474,149 @@ export async function listSearch(options: ListSearchOptions): Promise<INodeListS
 	const method = nodeType(options.type).methods?.listSearch?.[options.method];
 	if (!method) throw new Error(`${options.type} has no list method ${options.method}`);
 	return await method.call(context, options.filter, options.paginationToken);
+}
+
+export interface WebhookOptions {
+	type: string;
+	typeVersion?: number;
+	parameters: Record<string, NodeParameterValueType | IDataObject>;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	/** 'webhook' for an active workflow's production URL, 'manual' for "Listen for test event". */
+	mode?: 'webhook' | 'manual';
+	/** The workflow's static data as n8n saved it, e.g. before a restart. */
+	staticData?: string;
+}
+
+/**
+ * A webhook trigger served the way n8n's LiveWebhooks serves it: an Express app (n8n's own
+ * server is Express, and parses JSON and form bodies before the node sees them), and for each
+ * request the workflow rebuilt with the static data last saved, n8n-core's WebhookContext, the
+ * node's `webhook` method, the static data saved again when it changed, and an execution
+ * recorded when the node returns workflow data. Activation runs `webhookMethods` through
+ * n8n-core's HookContext.
+ */
+export class WebhookServer {
+	/** The first item of each execution the webhook started, in order. */
+	readonly executions: INodeExecutionData[] = [];
+
+	/** What n8n would have in its database: the static data as last saved. */
+	staticData: string;
+
+	private server!: Server;
+
+	private readonly node: INode;
+
+	url = '';
+
+	constructor(private readonly options: WebhookOptions) {
+		this.staticData = options.staticData ?? '{}';
+		this.node = {
+			id: 'd0f1d2c3-0000-4000-8000-000000000004',
+			name: 'Notification',
+			type: options.type,
+			typeVersion: options.typeVersion ?? 1,
+			position: [0, 0],
+			webhookId: 'c8a1e6a2-7d0e-4b0b-9c7a-2f4b1e7d9a10',
+			parameters: options.parameters as INode['parameters'],
+			credentials: Object.fromEntries(
+				Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+			),
+		};
+	}
+
+	private workflow(): Workflow {
+		return new Workflow({
+			id: 'webhook-workflow',
+			nodes: [this.node],
+			connections: {},
+			nodeTypes,
+			active: true,
+			staticData: JSON.parse(this.staticData),
+			settings: { timezone: 'Europe/Rome' },
+		});
+	}
+
+	private webhookData(
+		method: string,
+		additionalData: IWorkflowExecuteAdditionalData,
+	): IWebhookData {
+		const description = nodeType(this.options.type).description.webhooks!.find(
+			(webhook) => webhook.httpMethod === method,
+		)!;
+		return {
+			httpMethod: method as IWebhookData['httpMethod'],
+			node: this.node.name,
+			path: `${this.node.webhookId}/${String(description.path)}`,
+			webhookDescription: description,
+			workflowId: 'webhook-workflow',
+			workflowExecuteAdditionalData: additionalData,
+			webhookId: this.node.webhookId,
+		};
+	}
+
+	/** Activation: the node's webhookMethods, as n8n's ActiveWorkflowManager calls them. */
+	async activate(): Promise<void> {
+		const methods = nodeType(this.options.type).webhookMethods?.default;
+		if (!methods) return;
+		const workflow = this.workflow();
+		const additionalData = makeAdditionalData(undefined, this.options.credentials);
+		const context = new HookContext(
+			workflow,
+			this.node,
+			additionalData,
+			'webhook',
+			'activate',
+			this.webhookData('POST', additionalData),
+		);
+		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+	}
+
+	async start(): Promise<this> {
+		const app = express();
+		app.use(express.json());
+		app.use(express.urlencoded({ extended: false }));
+		app.all('/webhook/:id/:path', (req, res) => {
+			void this.handle(req, res).catch((error: Error) => {
+				if (!res.headersSent) res.status(500).json({ message: error.message });
+			});
+		});
+		await new Promise<void>((resolve) => {
+			this.server = app.listen(0, '127.0.0.1', () => resolve());
+		});
+		const { port } = this.server.address() as AddressInfo;
+		const path = nodeType(this.options.type).description.webhooks![0].path;
+		this.url = `http://127.0.0.1:${port}/webhook/${this.node.webhookId}/${String(path)}`;
+		return this;
+	}
+
+	private async handle(req: express.Request, res: express.Response): Promise<void> {
+		const workflow = this.workflow();
+		const additionalData = makeAdditionalData(undefined, this.options.credentials);
+		Object.assign(additionalData, { httpRequest: req, httpResponse: res });
+		const context = new WebhookContext(
+			workflow,
+			this.node,
+			additionalData,
+			this.options.mode ?? 'webhook',
+			this.webhookData(req.method, additionalData),
+			[],
+			null,
+		);
+		const result = await nodeType(this.options.type).webhook!.call(context);
+		if (workflow.staticData.__dataChanged === true) {
+			workflow.staticData.__dataChanged = false;
+			this.staticData = JSON.stringify(workflow.staticData);
+		}
+		if (result.workflowData) this.executions.push(...result.workflowData[0]);
+		if (result.noWebhookResponse !== true && !res.headersSent) {
+			res.json(result.webhookResponse ?? { message: 'Webhook call received' });
+		}
+	}
+
+	async close(): Promise<void> {
+		await new Promise<void>((resolve) => {
+			this.server.closeAllConnections();
+			this.server.close(() => resolve());
+		});
+	}
 }

@@ -80,6 +80,9 @@ export const XPAY_ERRORS: Record<number, XPayErrorEntry> = {
 /** "Not found": a read that gets it has an empty answer, not a failure. */
 export const XPAY_NOT_FOUND = 2;
 
+/** The codes that mean the alias or the MAC key is wrong (not the clock, not a permission). */
+export const WRONG_KEY_CODES: readonly number[] = [3, 6, 7, 50];
+
 /** The codes that an answer may carry without a MAC: Nexi cannot sign when it does not know the alias. */
 export const UNSIGNED_ERROR_CODES: readonly number[] = [50, 99];
 

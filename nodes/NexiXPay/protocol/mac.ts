@@ -5,7 +5,9 @@ import { createHash, timingSafeEqual } from 'crypto';
  *
  * Request MAC: SHA-1, lowercase hex, over `name=value` pairs of the service's own fields in
  * the service's own order (not alphabetical, and not the same for every service), with the
- * MAC key appended. Response MAC: the same over esito, idOperazione and timeStamp.
+ * MAC key appended. Response MAC: the same over esito, idOperazione and timeStamp. Payment
+ * outcome MAC (what XPay sends to a PayMail link's return URL and notification URL): the same
+ * over OUTCOME_MAC_FIELDS.
  */
 export const MAC_FIELDS = {
 	contabilizza: ['apiKey', 'codiceTransazione', 'divisa', 'importo', 'timeStamp'],
@@ -21,6 +23,17 @@ export const MAC_FIELDS = {
 } as const;
 
 export type XPayService = keyof typeof MAC_FIELDS;
+
+/** The fields a payment outcome's MAC covers, in order (Nexi's PayMail esito sample). */
+export const OUTCOME_MAC_FIELDS = [
+	'codTrans',
+	'esito',
+	'importo',
+	'divisa',
+	'data',
+	'orario',
+	'codAut',
+] as const;
 
 /** The service a request path names (the last path segment), if it is one the scheme knows. */
 export function serviceOfPath(path: string): XPayService | undefined {
@@ -105,7 +118,28 @@ export function verifyResponse(
 		rawTimeStamp(body, parsed),
 		macKey,
 	);
-	const given = Buffer.from(String(mac), 'utf8');
-	const wanted = Buffer.from(expected, 'utf8');
-	return given.length === wanted.length && timingSafeEqual(given, wanted) ? 'valid' : 'invalid';
+	return sameMac(mac, expected) ? 'valid' : 'invalid';
+}
+
+/** A MAC compared with the one expected in constant time, exactly as written (lowercase hex). */
+function sameMac(given: unknown, expected: string): boolean {
+	const a = Buffer.from(valueText(given), 'utf8');
+	const b = Buffer.from(expected, 'utf8');
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function outcomeMac(values: Record<string, unknown>, macKey: string): string {
+	return sha1Hex(
+		OUTCOME_MAC_FIELDS.map((field) => `${field}=${valueText(values[field])}`).join('') + macKey,
+	);
+}
+
+/**
+ * Whether a payment outcome is XPay's: every field its MAC covers is there (codAut may be
+ * empty, as on a declined payment) and its mac matches, compared in constant time.
+ */
+export function verifyOutcome(values: Record<string, unknown>, macKey: string): boolean {
+	const complete = OUTCOME_MAC_FIELDS.every((field) => typeof values[field] === 'string');
+	if (!complete || typeof values.mac !== 'string' || values.mac === '') return false;
+	return sameMac(values.mac, outcomeMac(values, macKey));
 }

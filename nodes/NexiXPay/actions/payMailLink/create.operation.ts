@@ -55,6 +55,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. https://shop.example.com/thank-you',
 		description: 'Where XPay sends the customer after paying (http or https)',
+		hint: 'To act the moment the link is paid, paste the Production URL of a Nexi XPay Notification Trigger here (it sends the customer on to your page)',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -146,7 +147,8 @@ export const description: INodeProperties[] = [
 				name: 'notificationUrl',
 				type: 'string',
 				default: '',
-				description: 'Where XPay posts the outcome, server to server',
+				description:
+					'Where XPay posts the outcome, server to server: the Production URL of a Nexi XPay Notification Trigger, so that a customer who closes the browser before coming back is heard too',
 			},
 		],
 	},

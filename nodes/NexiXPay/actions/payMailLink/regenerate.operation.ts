@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 	}),
 	{
 		displayName:
-			'A link never used keeps its URL and code and gets a new expiry. A link whose payment failed gets a new URL under a new code: use the transactionCode of the output from then on.',
+			'A link never used keeps its URL and code and gets a new expiry. A link whose payment failed gets a new URL under a new code: use the transactionCode of the output from then on. Either way it keeps the return URL it was created with, so a Nexi XPay Notification Trigger there still hears its payment.',
 		name: 'regenerateNotice',
 		type: 'notice',
 		default: '',

@@ -1,0 +1,187 @@
+import {
+	NodeConnectionTypes,
+	sleep,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { optionsCollection } from '../common/parameters';
+import { confirmationPage, redirectUrl } from './customerPages';
+import {
+	confirmOutcomeKey,
+	firstDelivery,
+	outcomeFields,
+	outcomeKey,
+	readOutcome,
+	type OutcomeStatus,
+} from './outcomes';
+import { XPAY_CREDENTIAL } from './protocol/environment';
+import { verifyOutcome } from './protocol/mac';
+import { XPayClient } from './transport';
+
+/** The path below the trigger's webhook URL, the same for the browser return and the notification. */
+const PATH = 'payment-outcome';
+
+/**
+ * How long the answer to an outcome that starts an execution waits. n8n saves the trigger's
+ * memory only after the node returns, and nothing tells the node when that is done: answering
+ * at once would let the next delivery (XPay's server right after the browser, a reload) be
+ * read against the memory before it was saved, and start a second execution.
+ */
+const ANSWER_AFTER_SAVE_MS = 500;
+
+export class NexiXPayNotificationTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Nexi XPay Notification Trigger',
+		name: 'nexiXPayNotificationTrigger',
+		icon: { light: 'file:../../icons/nexi.svg', dark: 'file:../../icons/nexi.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["options"]["paidOnly"] ? "Paid payments" : "Payment outcomes" }}',
+		description:
+			'Starts the workflow the moment a customer pays (or fails to pay) a PayMail link, from the outcome XPay sends, once its MAC is verified',
+		defaults: { name: 'Nexi XPay Notification Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: XPAY_CREDENTIAL, required: true }],
+		webhooks: [
+			// The customer's browser, sent back to the link's return URL.
+			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: PATH },
+			// XPay's server-to-server notification (form-encoded or JSON).
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: PATH },
+		],
+		properties: [
+			{
+				displayName:
+					"Put this trigger's Production URL in the Return URL of your PayMail links (Nexi XPay → PayMail Link → Create), then activate the workflow. Each payment starts one execution, after its MAC is checked with the credential's MAC key.",
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Redirect Customer To',
+				name: 'redirect',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'A Confirmation Page',
+						value: 'confirmationPage',
+						description: 'A small plain page saying whether the payment went through',
+					},
+					{
+						name: 'My Pages',
+						value: 'myPages',
+						description: 'Your own pages: one after a payment, one when it was not made',
+					},
+				],
+				default: 'confirmationPage',
+				description: 'Where the customer goes when XPay sends them back after paying',
+			},
+			{
+				displayName: 'Page After Payment',
+				name: 'paidUrl',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. https://shop.example.com/thank-you?order={transactionCode}',
+				description: 'The page a customer who paid is sent to (http or https)',
+				hint: "{transactionCode} is replaced by the payment's transaction code",
+				displayOptions: { show: { redirect: ['myPages'] } },
+			},
+			{
+				displayName: 'Page When Not Paid',
+				name: 'notPaidUrl',
+				type: 'string',
+				required: true,
+				default: '',
+				placeholder: 'e.g. https://shop.example.com/payment-failed?order={transactionCode}',
+				description:
+					'The page a customer whose payment was declined or cancelled is sent to (http or https)',
+				hint: "{transactionCode} is replaced by the payment's transaction code",
+				displayOptions: { show: { redirect: ['myPages'] } },
+			},
+			optionsCollection([
+				{
+					displayName: 'Only Paid Payments',
+					name: 'paidOnly',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to start the workflow only for payments made, not for declined or cancelled ones',
+				},
+			]),
+		],
+	};
+
+	/**
+	 * Nothing is registered at XPay: each PayMail link carries this trigger's URL. What activation
+	 * can do is make sure XPay accepts the alias and MAC key the outcomes are checked with.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				await confirmOutcomeKey(await XPayClient.connect(this, 0));
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		const fields = outcomeFields(
+			request.method === 'GET' ? this.getQueryData() : this.getBodyData(),
+		);
+		// A browser asks for a page; XPay's server does not.
+		const fromBrowser =
+			request.method === 'GET' || /text\/html/i.test(String(this.getHeaderData().accept ?? ''));
+		response.setHeader('Cache-Control', 'no-store');
+
+		const { macKey } = await this.getCredentials(XPAY_CREDENTIAL);
+		if (!verifyOutcome(fields, typeof macKey === 'string' ? macKey : '')) {
+			// Nothing about why: a forger learns nothing.
+			response.status(401).type('text/plain').send('Not verified');
+			return { noWebhookResponse: true };
+		}
+
+		const outcome = readOutcome(fields, fromBrowser ? 'browser' : 'server');
+		const status = outcome.status as OutcomeStatus;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const wanted = options.paidOnly !== true || status === 'paid';
+		// "Listen for test event" always shows the outcome and leaves the production memory alone.
+		const start =
+			wanted &&
+			(this.getMode() === 'manual' ||
+				firstDelivery(this.getWorkflowStaticData('node'), outcomeKey(fields), Date.now()));
+
+		const redirect = this.getNodeParameter('redirect', 'confirmationPage') as string;
+		const page =
+			fromBrowser && redirect === 'myPages'
+				? redirectUrl(
+						this.getNodeParameter(status === 'paid' ? 'paidUrl' : 'notPaidUrl', ''),
+						fields.codTrans,
+					)
+				: undefined;
+		const answer = () => {
+			if (!fromBrowser) response.status(200).type('text/plain').send('OK');
+			else if (page) response.redirect(303, page);
+			else response.status(200).type('text/html').send(confirmationPage(status, fields.codTrans));
+		};
+		if (start && this.getMode() !== 'manual') void sleep(ANSWER_AFTER_SAVE_MS).then(answer);
+		else answer();
+		return start
+			? { noWebhookResponse: true, workflowData: [[{ json: outcome }]] }
+			: { noWebhookResponse: true };
+	}
+}
