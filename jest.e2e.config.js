@@ -1,10 +1,19 @@
-/** The end-to-end suite: the packed package in a real n8n 2.41 (see test/e2e). */
+/** The end-to-end suite: the packed package in a real n8n, once per n8n version (see test/e2e). */
+const VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.41.1,1.123.81')
+	.split(',')
+	.map((version) => version.trim())
+	.filter(Boolean);
+
 /** @type {import('jest').Config} */
 module.exports = {
-	testEnvironment: 'node',
-	roots: ['<rootDir>/test/e2e'],
-	testMatch: ['**/*.e2e.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+	projects: VERSIONS.map((version) => ({
+		displayName: `n8n ${version}`,
+		testEnvironment: 'node',
+		roots: ['<rootDir>/test/e2e'],
+		testMatch: ['**/*.e2e.ts'],
+		transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+		globals: { N8N_VERSION: version },
+	})),
 	globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
 	testTimeout: 600000,
 	// Each file runs its own n8n; one at a time on two cores.

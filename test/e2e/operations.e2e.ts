@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 
 import { hasWarning } from '../../sandbox/xpay/api';
 import { italianDay } from '../../sandbox/xpay/state';
+import { simplifiedAction, simplifiedPayout } from '../helpers/expected';
 import { N8n, outputOf, type ExecutionResult } from './n8n';
 import { credentialsFor, workflow } from './workflows';
 
@@ -16,7 +17,7 @@ const REPORTING = 'n8n-nodes-nexi.nexiReporting';
 const XPAY = 'n8n-nodes-nexi.nexiXPay';
 
 /**
- * Every operation of both nodes, once, in a real n8n 2.41 running the packed package: one
+ * Every operation of both nodes, once, in a real n8n (each version tested) running the packed package: one
  * workflow whose nodes feed each other through expressions, executed with `n8n execute`.
  */
 beforeAll(async () => {
@@ -362,6 +363,12 @@ afterAll(async () => {
 
 const json = (node: string) => outputOf(execution, node).map((item) => item.json);
 
+/** What the sandbox applied to an order: [service, amount in minor units], in order. */
+const ledgerOf = (code: string) =>
+	sandbox.xpay.ledger
+		.filter((entry) => entry.codiceTransazione === code)
+		.map(({ service, importo }) => [service, importo]);
+
 test('the execution succeeded', () => {
 	expect(execution.status).toBe('success');
 });
@@ -441,11 +448,7 @@ test('XPay: capture, refund and the order afterwards', () => {
 			],
 		}),
 	]);
-	expect(
-		sandbox.xpay.ledger
-			.filter((entry) => entry.codiceTransazione === orderCode)
-			.map(({ service, importo }) => [service, importo]),
-	).toEqual([
+	expect(ledgerOf(orderCode)).toEqual([
 		['contabilizza', 1234],
 		['storna', 234],
 	]);
@@ -515,48 +518,18 @@ test('XPay: reports listed and one downloaded as a binary file', () => {
 });
 
 describe('version 2', () => {
-	const decimal = (minor: number) => minor / 100;
-
 	test('Reporting: simplified payouts and actions, amounts as decimals beside the minor units', () => {
 		const october = sandbox.reporting
 			.list()
 			.filter(({ payout }) => payout.date >= '2026-10-01' && payout.date <= '2026-10-31');
-		const simplified = (payout: (typeof october)[number]['payout']) => ({
-			id: payout.id,
-			date: payout.date,
-			reference: payout.reference,
-			currency: payout.currency,
-			amount: decimal(payout.amount),
-			amountMinor: payout.amount,
-			chargedAmount: decimal(payout.chargedAmount),
-			chargedAmountMinor: payout.chargedAmount,
-			refundedAmount: decimal(payout.refundedAmount),
-			refundedAmountMinor: payout.refundedAmount,
-			fees: decimal(payout.fees),
-			feesMinor: payout.fees,
-			depositedAmount: decimal(payout.depositedAmount),
-			depositedAmountMinor: payout.depositedAmount,
-		});
-		expect(json('Payouts v2')).toEqual(october.map(({ payout }) => simplified(payout)));
+
+		expect(json('Payouts v2')).toEqual(october.map(({ payout }) => simplifiedPayout(payout)));
 
 		const first = october.find(({ payout }) => payout.currency === 'SEK')!;
-		const rows = first.actions.map((action) => ({
-			id: action.id,
-			payoutId: first.payout.id,
-			payoutReference: first.payout.reference,
-			payoutDate: first.payout.date,
-			type: action.paymentAction,
-			paymentId: action.paymentId,
-			reference: action.reference,
-			timestamp: action.timestamp,
-			paymentMethod: action.paymentMethod,
-			currency: action.currency,
-			amount: decimal(action.amount),
-			amountMinor: action.amount,
-			fee: decimal(action.fee),
-			feeMinor: action.fee,
-		}));
-		expect(json('Payout v2')).toEqual([{ ...simplified(first.payout), paymentActions: rows }]);
+		const rows = first.actions.map((action) => simplifiedAction(first.payout, action));
+		expect(json('Payout v2')).toEqual([
+			{ ...simplifiedPayout(first.payout), paymentActions: rows },
+		]);
 		expect(json('Actions v2')).toEqual(rows);
 	});
 
@@ -583,11 +556,7 @@ describe('version 2', () => {
 		expect(json('Order v2')).toEqual([
 			expect.objectContaining({ transactionCode: orderCode2, status: 'partially_refunded' }),
 		]);
-		expect(
-			sandbox.xpay.ledger
-				.filter((entry) => entry.codiceTransazione === orderCode2)
-				.map(({ service, importo }) => [service, importo]),
-		).toEqual([
+		expect(ledgerOf(orderCode2)).toEqual([
 			['contabilizza', 1000],
 			['storna', 400],
 		]);

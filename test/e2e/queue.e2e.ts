@@ -5,29 +5,20 @@ import { DateTime } from 'luxon';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { N8n } from './n8n';
-import { credentialsFor, workflow } from './workflows';
+import { credentialsFor, notificationWorkflow, workflow } from './workflows';
 
 const REDIS = '/usr/bin/redis-server';
 let sandbox: Sandbox;
 let n8n: N8n;
 let redis: ChildProcess;
 const redisPort = 6400 + (process.pid % 500);
-
-async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline)
-			throw new Error(
-				`timed out waiting for ${what}\nmain:\n${n8n.log.slice(-3000)}\nworker:\n${n8n.workerLog.slice(-3000)}`,
-			);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
+const WEBHOOK_ID = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
 
 /**
- * Queue mode, the way n8n scales past one machine: a main process (which runs the triggers)
- * and a worker (which runs the executions), sharing Redis (Debian's redis-server). Skipped
- * only where redis-server is not installed (.ci/run installs it).
+ * Queue mode, the way n8n scales past one machine: a main process (which runs the polling
+ * triggers), a worker (which runs the executions) and a webhook process (which alone receives
+ * production webhooks), sharing Redis (Debian's redis-server). Skipped only where redis-server
+ * is not installed (.ci/run installs it).
  */
 (existsSync(REDIS) ? describe : describe.skip)('queue mode', () => {
 	beforeAll(async () => {
@@ -46,6 +37,8 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs: number
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 			QUEUE_BULL_REDIS_PORT: String(redisPort),
+			// Production webhooks only on the webhook process, as in a scaled setup.
+			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 		});
 		await n8n.importCredentials(credentialsFor(sandbox));
 		await n8n.importWorkflow(
@@ -102,7 +95,15 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs: number
 				],
 			),
 		);
-		await n8n.cli(['publish:workflow', '--id=e2eQueueWorkflow']);
+		await n8n.importWorkflow(
+			notificationWorkflow(
+				'e2eQueueNotify01',
+				`${sandbox.url}/_sandbox/sink/queueOutcomes`,
+				WEBHOOK_ID,
+			),
+		);
+		await n8n.activate('e2eQueueWorkflow');
+		await n8n.activate('e2eQueueNotify01');
 	});
 
 	afterAll(async () => {
@@ -114,7 +115,7 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs: number
 	test('the trigger polls on the main process; a worker runs both nodes unchanged', async () => {
 		await n8n.start();
 		n8n.startWorker();
-		await waitFor(
+		await n8n.waitFor(
 			'the activation poll',
 			() => sandbox.requests.some((r) => r.path === '/report/v1/payouts'),
 			60_000,
@@ -124,12 +125,12 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs: number
 			currency: 'EUR',
 			actions: 5,
 		});
-		await waitFor('the execution', () => (sandbox.sinks.queue ?? []).length >= 1, 150_000);
+		await n8n.waitFor('the execution', () => (sandbox.sinks.queue ?? []).length >= 1, 150_000);
 		const [{ body }] = sandbox.sinks.queue as Array<{
 			body: { execution: string; payoutId: string; actions: number; order: string };
 		}>;
 		expect(body).toMatchObject({ payoutId: payout.id, actions: 5, order: 'captured' });
-		await waitFor(
+		await n8n.waitFor(
 			'the worker to report the execution',
 			() =>
 				n8n.workerLog.includes(`execution ${body.execution}`) ||
@@ -137,5 +138,35 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs: number
 			30_000,
 		);
 		expect(sandbox.sinks.queue).toHaveLength(1);
+	});
+
+	test("the webhook process receives a paid link's outcome; a worker runs it, once", async () => {
+		await n8n.startWebhookProcessor();
+		const url = `http://127.0.0.1:${n8n.webhookPort}/webhook/${WEBHOOK_ID}/payment-outcome`;
+		await n8n.waitForWebhook(url);
+		sandbox.xpay.createLink('QUEUE-LINK-0001', 3300, 24, url, { urlpost: url });
+		const { deliveries } = await sandbox.xpay.payAndDeliver('QUEUE-LINK-0001', 'paid', {
+			duplicates: 1,
+		});
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200, 200, 200]);
+		await n8n.waitFor(
+			'the execution',
+			() => (sandbox.sinks.queueOutcomes ?? []).length >= 1,
+			60_000,
+		);
+		await new Promise((resolve) => setTimeout(resolve, 4000));
+		const outcomes = (sandbox.sinks.queueOutcomes ?? []).map(
+			(entry) => entry.body as { transactionCode: string; amount: number; execution: string },
+		);
+		expect(outcomes).toEqual([
+			expect.objectContaining({ transactionCode: 'QUEUE-LINK-0001', status: 'paid', amount: 33 }),
+		]);
+		await n8n.waitFor(
+			'the worker to report the execution',
+			() =>
+				n8n.workerLog.includes(`execution ${outcomes[0].execution}`) ||
+				n8n.workerLog.includes(`Execution ${outcomes[0].execution}`),
+			30_000,
+		);
 	});
 });

@@ -44,15 +44,6 @@ function sinkWorkflow(
 
 const polls = (path: string) => sandbox.requests.filter((r) => r.path.endsWith(path)).length;
 
-async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline)
-			throw new Error(`timed out waiting for ${what}\n${n8n.log.slice(-4000)}`);
-		await new Promise((resolve) => setTimeout(resolve, 250));
-	}
-}
-
 const received = (sink: string) =>
 	(sandbox.sinks[sink] ?? []).map((entry) => entry.body as { execution: string; key: string });
 
@@ -84,8 +75,8 @@ beforeAll(async () => {
 			'transactionCode',
 		),
 	);
-	await n8n.cli(['publish:workflow', '--id=e2ePayoutTrigger']);
-	await n8n.cli(['publish:workflow', '--id=e2eLinkTrigger00']);
+	await n8n.activate('e2ePayoutTrigger');
+	await n8n.activate('e2eLinkTrigger00');
 });
 
 afterAll(async () => {
@@ -101,7 +92,7 @@ test('active triggers in a running n8n: nothing on activation, each new payout a
 	sandbox.xpay.createLink('E2E-LINK', 2500, 24, 'https://x.example', {});
 
 	await n8n.start();
-	await waitFor(
+	await n8n.waitFor(
 		'the activation polls',
 		() => polls('/report/v1/payouts') >= 1 && polls('/ReportPaymail') >= 1,
 		60_000,
@@ -112,7 +103,7 @@ test('active triggers in a running n8n: nothing on activation, each new payout a
 
 	const payout = sandbox.reporting.addPayout({ date: today(), currency: 'SEK', actions: 3 });
 	sandbox.xpay.pay('E2E-LINK', 'paid');
-	await waitFor(
+	await n8n.waitFor(
 		'one execution per trigger',
 		() => received('payouts').length >= 1 && received('links').length >= 1,
 		150_000,
@@ -120,7 +111,7 @@ test('active triggers in a running n8n: nothing on activation, each new payout a
 
 	// The next scheduled poll finds nothing new.
 	const before = polls('/report/v1/payouts');
-	await waitFor('the next poll', () => polls('/report/v1/payouts') > before, 90_000);
+	await n8n.waitFor('the next poll', () => polls('/report/v1/payouts') > before, 90_000);
 	await new Promise((resolve) => setTimeout(resolve, 3000));
 	expect(received('payouts').map((r) => r.key)).toEqual([payout.id]);
 	expect(received('links').map((r) => r.key)).toEqual(['E2E-LINK']);
@@ -129,7 +120,7 @@ test('active triggers in a running n8n: nothing on activation, each new payout a
 	await n8n.stop();
 	const beforeRestart = polls('/report/v1/payouts');
 	await n8n.start();
-	await waitFor(
+	await n8n.waitFor(
 		'the poll after the restart',
 		() => polls('/report/v1/payouts') > beforeRestart && polls('/ReportPaymail') > 0,
 		90_000,

@@ -9,6 +9,8 @@ export interface NodeSpec {
 	credential?: 'checkout' | 'xpay';
 	/** n8n's "Execute Once" setting: run for the first input item only. */
 	executeOnce?: boolean;
+	/** A webhook trigger's id: its production URL is /webhook/<webhookId>/<path>. */
+	webhookId?: string;
 }
 
 export const CREDENTIALS = {
@@ -70,10 +72,37 @@ export function workflow(
 				position: [index * 220, 0],
 				parameters: node.parameters,
 				...(node.executeOnce ? { executeOnce: true } : {}),
+				...(node.webhookId ? { webhookId: node.webhookId } : {}),
 				...(credential
 					? { credentials: { [credential.type]: { id: credential.id, name: credential.name } } }
 					: {}),
 			};
 		}),
 	};
+}
+
+/** The trigger and a step that hands each outcome to the sandbox, so the test can count executions. */
+export function notificationWorkflow(id: string, sinkUrl: string, webhookId: string) {
+	const nodes: NodeSpec[] = [
+		{
+			name: 'Payment Outcome',
+			type: 'n8n-nodes-nexi.nexiXPayNotificationTrigger',
+			credential: 'xpay',
+			webhookId,
+			parameters: {},
+		},
+		{
+			name: 'Record',
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				method: 'POST',
+				url: sinkUrl,
+				sendBody: true,
+				specifyBody: 'json',
+				jsonBody: '={{ JSON.stringify({ ...$json, execution: $execution.id }) }}',
+			},
+		},
+	];
+	return workflow(id, 'Payment outcomes', nodes, [['Payment Outcome', 'Record']]);
 }

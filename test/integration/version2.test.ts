@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { italianDay } from '../../sandbox/xpay/state';
+import { simplifiedAction, simplifiedPayout } from '../helpers/expected';
 import { listSearch, Poller, runNode, type RunOptions } from '../helpers/harness';
 import { checkoutCredentials, useSandbox, xpayCredentials } from '../helpers/sandbox';
 
@@ -28,8 +29,6 @@ beforeEach(() => {
 });
 
 describe('Nexi Reporting, Simplify (on by default in version 2)', () => {
-	const divide = (minor: number, decimals = 2) => minor / 10 ** decimals;
-
 	test('payouts: decimal totals exactly equal to the minor units over the currency’s decimals, minor units beside', async () => {
 		const { items } = await reporting({
 			resource: 'payout',
@@ -43,22 +42,7 @@ describe('Nexi Reporting, Simplify (on by default in version 2)', () => {
 			.filter(({ payout }) => payout.date >= '2026-10-01' && payout.date <= '2026-10-31')
 			.map(({ payout }) => payout);
 		expect(items.map((item) => item.json)).toEqual(
-			stored.map((payout) => ({
-				id: payout.id,
-				date: payout.date,
-				reference: payout.reference,
-				currency: payout.currency,
-				amount: divide(payout.amount),
-				amountMinor: payout.amount,
-				chargedAmount: divide(payout.chargedAmount),
-				chargedAmountMinor: payout.chargedAmount,
-				refundedAmount: divide(payout.refundedAmount),
-				refundedAmountMinor: payout.refundedAmount,
-				fees: divide(payout.fees),
-				feesMinor: payout.fees,
-				depositedAmount: divide(payout.depositedAmount),
-				depositedAmountMinor: payout.depositedAmount,
-			})),
+			stored.map((payout) => simplifiedPayout(payout)),
 		);
 		expect(Object.keys(items[0].json).length).toBeLessThanOrEqual(14);
 	});
@@ -74,22 +58,7 @@ describe('Nexi Reporting, Simplify (on by default in version 2)', () => {
 			returnAll: true,
 		});
 		expect(items.map((item) => item.json)).toEqual(
-			actions.map((action) => ({
-				id: action.id,
-				payoutId: payout.id,
-				payoutReference: payout.reference,
-				payoutDate: payout.date,
-				type: action.paymentAction,
-				paymentId: action.paymentId,
-				reference: action.reference,
-				timestamp: action.timestamp,
-				paymentMethod: action.paymentMethod,
-				currency: action.currency,
-				amount: divide(action.amount),
-				amountMinor: action.amount,
-				fee: divide(action.fee),
-				feeMinor: action.fee,
-			})),
+			actions.map((action) => simplifiedAction(payout, action)),
 		);
 	});
 
