@@ -59,6 +59,6 @@ export class NexiReporting implements INodeType {
 	methods = { listSearch: { searchPayouts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeToOperation.call(this, RESOURCES, ReportingClient.connect);
+		return await routeToOperation(this, RESOURCES, ReportingClient.connect);
 	}
 }

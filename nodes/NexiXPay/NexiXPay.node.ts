@@ -76,6 +76,6 @@ export class NexiXPay implements INodeType {
 	methods = { listSearch: { searchLinks, searchOrders, searchReports } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeToOperation.call(this, RESOURCES, XPayClient.connect);
+		return await routeToOperation(this, RESOURCES, XPayClient.connect);
 	}
 }

@@ -31,16 +31,28 @@ export function dateRangeFields(fromDescription: string, toDescription: string):
 	];
 }
 
+function collection(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
 /** The Options collection of a node or trigger: the settings most users leave alone. */
 export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options,
-	};
+	return collection('Options', 'options', 'Add option', options);
+}
+
+/** The Filters collection of a list: what narrows it, all optional. */
+export function filtersCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Filters', 'filters', 'Add filter', options);
+}
+
+/** The Additional Fields collection of an operation: what it may send besides its required fields. */
+export function additionalFieldsCollection(options: INodeProperties[]): INodeProperties {
+	return collection('Additional Fields', 'additionalFields', 'Add field', options);
 }
 
 export const returnAllField: INodeProperties = {

@@ -17,17 +17,19 @@ export interface OperationOption {
 	action: string;
 }
 
+/** One input item's work; the router pairs the items and applies Continue On Fail. */
+export type OperationExecute<Client> = (
+	this: IExecuteFunctions,
+	client: Client,
+	itemIndex: number,
+) => Promise<INodeExecutionData[]>;
+
 /** What every `*.operation.ts` exports. */
 export interface OperationModule<Client> {
 	option: OperationOption;
 	/** The operation's own fields; the registry shows them only for its resource and operation. */
 	description: INodeProperties[];
-	/** One input item's work; the router pairs the items and applies Continue On Fail. */
-	execute(
-		this: IExecuteFunctions,
-		client: Client,
-		itemIndex: number,
-	): Promise<INodeExecutionData[]>;
+	execute: OperationExecute<Client>;
 }
 
 export interface ResourceDefinition<Client> {
@@ -105,23 +107,23 @@ export function operationSubtitle<Client>(
  * same for every operation.
  */
 export async function routeToOperation<Client>(
-	this: IExecuteFunctions,
+	context: IExecuteFunctions,
 	resources: ReadonlyArray<ResourceDefinition<Client>>,
 	connect: (context: IExecuteFunctions, itemIndex: number) => Promise<Client>,
 ): Promise<INodeExecutionData[][]> {
-	const resourceName = this.getNodeParameter('resource', 0) as string;
-	const operationName = this.getNodeParameter('operation', 0) as string;
+	const resourceName = context.getNodeParameter('resource', 0) as string;
+	const operationName = context.getNodeParameter('operation', 0) as string;
 	const resource = resources.find(({ value }) => value === resourceName);
 	const operation =
 		resource && operationsOf(resource).find(({ option }) => option.value === operationName);
 	if (!operation) {
 		throw new NodeOperationError(
-			this.getNode(),
+			context.getNode(),
 			`The operation "${operationName}" is not supported for "${resourceName}"`,
 		);
 	}
-	return await runForEachItem(this, async (itemIndex) => {
-		const client = await connect(this, itemIndex);
-		return await operation.execute.call(this, client, itemIndex);
+	return await runForEachItem(context, async (itemIndex) => {
+		const client = await connect(context, itemIndex);
+		return await operation.execute.call(context, client, itemIndex);
 	});
 }

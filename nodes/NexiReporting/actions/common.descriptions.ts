@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n
 
 import {
 	dateRangeFields,
+	filtersCollection,
 	inVersions,
 	listOrIdField,
 	optionsCollection,
 	parallelRequestsField,
-	readLimit,
 	readIdParameter,
+	readLimit,
 	readParallelRequests,
 	simplifyFields,
 } from '../../common/parameters';
@@ -68,14 +69,7 @@ export const currencyFilter: INodeProperties = {
 const { pageSize, maxPageSize } = REPORTING_LIST_DEFAULTS;
 
 /** Filters → Currency, as payout lists and the trigger offer it. */
-export const payoutFiltersField: INodeProperties = {
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add filter',
-	default: {},
-	options: [currencyFilter],
-};
+export const payoutFiltersField: INodeProperties = filtersCollection([currencyFilter]);
 
 export const listOptionsField: INodeProperties = optionsCollection([
 	{

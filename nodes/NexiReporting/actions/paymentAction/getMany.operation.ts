@@ -1,19 +1,14 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../common/itemLoop';
 import {
+	filtersCollection,
 	limitField,
 	readDateRange,
 	returnAllField,
 	sortedOptions,
 } from '../../../common/parameters';
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { keepActionTypes, listPaymentActions, listPaymentActionsInRange } from '../../payouts';
 import { PAYMENT_ACTION_TYPES } from '../../schemas';
 import { simplifyPaymentAction } from '../../simplify';
@@ -76,38 +71,27 @@ export const description: INodeProperties[] = [
 	})),
 	returnAllField,
 	limitField(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Action Types',
-				name: 'actionTypes',
-				type: 'multiOptions',
-				options: sortedOptions(
-					PAYMENT_ACTION_TYPES.map((value) => ({ name: ACTION_TYPE_NAMES[value], value })),
-				),
-				default: [],
-				description: 'Only these kinds of payment action. Leave empty for all kinds.',
-			},
-			{
-				...currencyFilter,
-				displayOptions: { show: { '/source': ['dateRange'] } },
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Action Types',
+			name: 'actionTypes',
+			type: 'multiOptions',
+			options: sortedOptions(
+				PAYMENT_ACTION_TYPES.map((value) => ({ name: ACTION_TYPE_NAMES[value], value })),
+			),
+			default: [],
+			description: 'Only these kinds of payment action. Leave empty for all kinds.',
+		},
+		{
+			...currencyFilter,
+			displayOptions: { show: { '/source': ['dateRange'] } },
+		},
+	]),
 	...reportingSimplifyFields,
 	listOptionsField,
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: ReportingClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<ReportingClient> = async function (client, itemIndex) {
 	const source = this.getNodeParameter('source', itemIndex, 'payout') as string;
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const keep = keepActionTypes(filters.actionTypes);
@@ -125,4 +109,4 @@ export async function execute(
 	const payoutId = readPayoutId(this, itemIndex);
 	const options = readListOptions(this, itemIndex);
 	return shape(await listPaymentActions(client, payoutId, options, keep));
-}
+};

@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../common/itemLoop';
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { getPayout } from '../../payouts';
 import { simplifyPayoutDetail } from '../../simplify';
 import type { ReportingClient } from '../../transport';
@@ -40,11 +35,7 @@ export const description: INodeProperties[] = [
 	{ ...listOptionsField, displayOptions: { show: { includePaymentActions: [true] } } },
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: ReportingClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<ReportingClient> = async function (client, itemIndex) {
 	const payoutId = readPayoutId(this, itemIndex);
 	const withActions = this.getNodeParameter('includePaymentActions', itemIndex, false) as boolean;
 	const options = withActions
@@ -54,4 +45,4 @@ export async function execute(
 	return asItems([
 		readSimplify(this, itemIndex) ? simplifyPayoutDetail(payout) : (payout as IDataObject),
 	]);
-}
+};

@@ -1,13 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../common/itemLoop';
 import { limitField, readDateRange, returnAllField } from '../../../common/parameters';
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { listPayouts } from '../../payouts';
 import { simplifyPayout } from '../../simplify';
 import type { ReportingClient } from '../../transport';
@@ -37,11 +32,7 @@ export const description: INodeProperties[] = [
 	listOptionsField,
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: ReportingClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<ReportingClient> = async function (client, itemIndex) {
 	const range = readDateRange(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const currency = readCurrencyFilter(this.getNode(), itemIndex, filters);
@@ -50,4 +41,4 @@ export async function execute(
 	return asItems(
 		readSimplify(this, itemIndex) ? payouts.map(simplifyPayout) : (payouts as IDataObject[]),
 	);
-}
+};

@@ -1,6 +1,6 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { moveMoney } from '../../moveMoney';
 import type { XPayClient } from '../../transport';
 import { amountField, transactionCodeFields } from '../common.descriptions';
@@ -38,13 +38,9 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: XPayClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
 	const withRemaining = this.getNode().typeVersion >= 2;
 	return [
 		{ json: await moveMoney(client, 'capture', readMoneyMove(this, itemIndex), { withRemaining }) },
 	];
-}
+};

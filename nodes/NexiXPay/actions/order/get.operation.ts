@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../common/itemLoop';
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { requireOrder } from '../../orders';
 import { operationsOf, simplifyOperation, simplifyOrder } from '../../simplify';
 import type { XPayClient } from '../../transport';
@@ -46,11 +41,7 @@ export const description: INodeProperties[] = [
 	simplifyField,
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: XPayClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
 	const code = readTransactionCode(this, itemIndex);
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const output = this.getNodeParameter('output', itemIndex, 'order') as string;
@@ -67,4 +58,4 @@ export async function execute(
 		);
 	}
 	return asItems([simplify ? simplifyOrder(order, shape) : (order as IDataObject)]);
-}
+};

@@ -1,20 +1,16 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../common/itemLoop';
 import {
 	dateRangeFields,
+	filtersCollection,
 	limitField,
 	readDateRange,
 	readLimit,
 	returnAllField,
 	sortedOptions,
 } from '../../../common/parameters';
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { invalidInput } from '../../../common/validation';
 import { listOrders } from '../../orders';
 import { ORDER_FILTER_TOKENS, simplifyOrder, type OrderStatus } from '../../simplify';
@@ -48,59 +44,48 @@ export const description: INodeProperties[] = [
 	returnAllField,
 	limitField(),
 	simplifyField,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Channel',
-				name: 'channel',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'All' },
-					{ name: 'Cards', value: 'CartaCredito' },
-					{ name: 'MyBank', value: 'MyBank' },
-					{ name: 'MySi', value: 'MySi' },
-					{ name: 'PayPal', value: 'PayPal' },
-				],
-				default: 'All',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				options: sortedOptions(
-					Object.keys(ORDER_FILTER_TOKENS).map((value) => ({
-						name: STATUS_NAMES[value],
-						value,
-					})),
-				),
-				default: [],
-				description: 'Only orders in these states. Leave empty for all.',
-			},
-			{
-				displayName: 'Transaction Code',
-				name: 'transactionCode',
-				type: 'string',
-				default: '',
-				description: 'Only the order with this code',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Channel',
+			name: 'channel',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'All' },
+				{ name: 'Cards', value: 'CartaCredito' },
+				{ name: 'MyBank', value: 'MyBank' },
+				{ name: 'MySi', value: 'MySi' },
+				{ name: 'PayPal', value: 'PayPal' },
+			],
+			default: 'All',
+		},
+		{
+			displayName: 'Statuses',
+			name: 'statuses',
+			type: 'multiOptions',
+			options: sortedOptions(
+				Object.keys(ORDER_FILTER_TOKENS).map((value) => ({
+					name: STATUS_NAMES[value],
+					value,
+				})),
+			),
+			default: [],
+			description: 'Only orders in these states. Leave empty for all.',
+		},
+		{
+			displayName: 'Transaction Code',
+			name: 'transactionCode',
+			type: 'string',
+			default: '',
+			description: 'Only the order with this code',
+		},
+	]),
 	windowOptionsField(
 		'orders',
 		"Long periods are asked for in windows of this many days (XPay's own limit is not documented; a third party reports 90)",
 	),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: XPayClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
 	const node = this.getNode();
 	const range = readDateRange(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
@@ -138,4 +123,4 @@ export async function execute(
 	return asItems(
 		limited.map((order) => (simplify ? simplifyOrder(order, shape) : (order as IDataObject))),
 	);
-}
+};

@@ -1,7 +1,7 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection } from '../../../common/parameters';
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { moveMoney } from '../../moveMoney';
 import type { XPayClient } from '../../transport';
 import { amountField, transactionCodeFields } from '../common.descriptions';
@@ -47,15 +47,11 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: XPayClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
 	const move = {
 		...readMoneyMove(this, itemIndex),
 		payPalCaptureId: readPayPalCaptureId(this, itemIndex),
 	};
 	const withRemaining = this.getNode().typeVersion >= 2;
 	return [{ json: await moveMoney(client, 'refund', move, { withRemaining }) }];
-}
+};

@@ -1,13 +1,8 @@
 import { DateTime } from 'luxon';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { sortedOptions } from '../../../common/parameters';
-import type { OperationOption } from '../../../common/router';
+import { additionalFieldsCollection, sortedOptions } from '../../../common/parameters';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { invalidInput, isHttpUrl } from '../../../common/validation';
 import { createLink } from '../../links';
 import { generateTransactionCode, requireTransactionCode } from '../../transactionCodes';
@@ -57,108 +52,97 @@ export const description: INodeProperties[] = [
 		description: 'Where XPay sends the customer after paying (http or https)',
 		hint: 'To act the moment the link is paid, paste the Production URL of a Nexi XPay Notification Trigger here (it sends the customer on to your page)',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			{
-				displayName: 'Cancel URL',
-				name: 'cancelUrl',
-				type: 'string',
-				default: '',
-				description: 'Where the customer goes on cancelling the payment',
-			},
-			{
-				displayName: 'Capture Mode',
-				name: 'captureMode',
-				type: 'options',
-				options: [
-					{ name: 'Terminal Default', value: '' },
-					{ name: 'Immediate', value: 'C', description: 'Capture when the customer pays' },
-					{
-						name: 'Deferred',
-						value: 'D',
-						description: 'Only authorize; capture later with Order → Capture',
-					},
-				],
-				default: '',
-				description: 'Whether the payment is captured when the customer pays, or only authorized',
-			},
-			{
-				displayName: 'Customer Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. name@example.com',
-				default: '',
-				description: 'Shown on the payment page and used for the receipt',
-			},
-			{
-				displayName: 'Customer First Name',
-				name: 'firstName',
-				type: 'string',
-				default: '',
-				description: 'Shown on the payment page',
-			},
-			{
-				displayName: 'Customer Last Name',
-				name: 'lastName',
-				type: 'string',
-				default: '',
-				description: 'Shown on the payment page',
-			},
-			{
-				displayName: 'Description',
-				name: 'description',
-				type: 'string',
-				default: '',
-				description: 'What is being paid for, shown to the customer',
-			},
-			{
-				displayName: 'Extra Parameters',
-				name: 'extraParameters',
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				default: {},
-				description: 'Other XPay parameters, such as Note1 or OPTION_CF',
-				options: [
-					{
-						displayName: 'Parameter',
-						name: 'parameter',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
-			},
-			{
-				displayName: 'Language',
-				name: 'language',
-				type: 'options',
-				options: sortedOptions(LANGUAGES.map(([name, value]) => ({ name, value }))),
-				default: 'ITA',
-				description: 'The language of the payment pages',
-			},
-			{
-				displayName: 'Notification URL',
-				name: 'notificationUrl',
-				type: 'string',
-				default: '',
-				description:
-					'Where XPay posts the outcome, server to server: the Production URL of a Nexi XPay Notification Trigger, so that a customer who closes the browser before coming back is heard too',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		{
+			displayName: 'Cancel URL',
+			name: 'cancelUrl',
+			type: 'string',
+			default: '',
+			description: 'Where the customer goes on cancelling the payment',
+		},
+		{
+			displayName: 'Capture Mode',
+			name: 'captureMode',
+			type: 'options',
+			options: [
+				{ name: 'Terminal Default', value: '' },
+				{ name: 'Immediate', value: 'C', description: 'Capture when the customer pays' },
+				{
+					name: 'Deferred',
+					value: 'D',
+					description: 'Only authorize; capture later with Order → Capture',
+				},
+			],
+			default: '',
+			description: 'Whether the payment is captured when the customer pays, or only authorized',
+		},
+		{
+			displayName: 'Customer Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. name@example.com',
+			default: '',
+			description: 'Shown on the payment page and used for the receipt',
+		},
+		{
+			displayName: 'Customer First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+			description: 'Shown on the payment page',
+		},
+		{
+			displayName: 'Customer Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+			description: 'Shown on the payment page',
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			description: 'What is being paid for, shown to the customer',
+		},
+		{
+			displayName: 'Extra Parameters',
+			name: 'extraParameters',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			description: 'Other XPay parameters, such as Note1 or OPTION_CF',
+			options: [
+				{
+					displayName: 'Parameter',
+					name: 'parameter',
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Language',
+			name: 'language',
+			type: 'options',
+			options: sortedOptions(LANGUAGES.map(([name, value]) => ({ name, value }))),
+			default: 'ITA',
+			description: 'The language of the payment pages',
+		},
+		{
+			displayName: 'Notification URL',
+			name: 'notificationUrl',
+			type: 'string',
+			default: '',
+			description:
+				'Where XPay posts the outcome, server to server: the Production URL of a Nexi XPay Notification Trigger, so that a customer who closes the browser before coming back is heard too',
+		},
+	]),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: XPayClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
 	const node = this.getNode();
 	const given = String(this.getNodeParameter('transactionCode', itemIndex, '') ?? '').trim();
 	const code =
@@ -184,7 +168,7 @@ export async function execute(
 	}
 	const extras = readExtras(this, itemIndex);
 	return [{ json: await createLink(client, { code, minor, hours, returnUrl, extras }) }];
-}
+};
 
 function readExtras(context: IExecuteFunctions, itemIndex: number): Record<string, string> {
 	const node = context.getNode();

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../common/itemLoop';
 import {
@@ -8,7 +8,7 @@ import {
 	readLimit,
 	returnAllField,
 } from '../../../common/parameters';
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { listLinks } from '../../links';
 import type { XPayClient } from '../../transport';
 import { readWindowOptions, windowOptionsField } from '../common.descriptions';
@@ -33,13 +33,9 @@ export const description: INodeProperties[] = [
 	),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: XPayClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
 	const range = readDateRange(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const links = await listLinks(client, range, readWindowOptions(this, itemIndex, 'links'));
 	return asItems(limit === undefined ? links : links.slice(0, limit));
-}
+};

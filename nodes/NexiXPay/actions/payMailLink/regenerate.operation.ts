@@ -1,12 +1,8 @@
 import { DateTime } from 'luxon';
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { OperationOption } from '../../../common/router';
+import { additionalFieldsCollection } from '../../../common/parameters';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { regenerateLink } from '../../links';
 import { requireTransactionCode } from '../../transactionCodes';
 import type { XPayClient } from '../../transport';
@@ -34,31 +30,20 @@ export const description: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add field',
-		default: {},
-		options: [
-			expiresInHoursField,
-			{
-				displayName: 'New Transaction Code',
-				name: 'newTransactionCode',
-				type: 'string',
-				default: '',
-				description:
-					'The code for the new link when the old one was used and failed. Left empty, XPay adds a counter to the old code.',
-			},
-		],
-	},
+	additionalFieldsCollection([
+		expiresInHoursField,
+		{
+			displayName: 'New Transaction Code',
+			name: 'newTransactionCode',
+			type: 'string',
+			default: '',
+			description:
+				'The code for the new link when the old one was used and failed. Left empty, XPay adds a counter to the old code.',
+		},
+	]),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: XPayClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
 	const node = this.getNode();
 	const code = readTransactionCode(this, itemIndex);
 	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -94,4 +79,4 @@ export async function execute(
 			},
 		},
 	];
-}
+};

@@ -1,12 +1,7 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { inVersions, listOrIdField, readIdParameter } from '../../../common/parameters';
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { invalidInput } from '../../../common/validation';
 import { NO_REPORT_ID } from '../../reports';
 import type { XPayClient } from '../../transport';
@@ -42,11 +37,7 @@ export const description: INodeProperties[] = [
 	binaryFieldField,
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: XPayClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
 	const node = this.getNode();
 	const reportId = String(readIdParameter(this, 'reportId', itemIndex) ?? '').trim();
 	if (!/^[A-Za-z0-9_-]{1,64}$/.test(reportId)) {
@@ -69,4 +60,4 @@ export async function execute(
 		fileSize: file.bytes.length,
 	};
 	return [{ json, binary: { [property]: binary } }];
-}
+};

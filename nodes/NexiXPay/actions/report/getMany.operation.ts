@@ -13,7 +13,7 @@ import {
 	optionsCollection,
 	readDateRange,
 } from '../../../common/parameters';
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { XPAY_LIST_DEFAULTS } from '../../listDefaults';
 import { listReports, listReportsInRange, NO_REPORT_ID } from '../../reports';
 import type { XPayClient } from '../../transport';
@@ -66,11 +66,7 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: XPayClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const field =
 		options.download === true
@@ -86,7 +82,7 @@ export async function execute(
 		XPAY_LIST_DEFAULTS.concurrency,
 		async (report) => await withFile(this, client, report, field),
 	);
-}
+};
 
 function readReferenceDate(context: IExecuteFunctions, itemIndex: number) {
 	const value = context.getNodeParameter('referenceDate', itemIndex, '');

@@ -1,19 +1,15 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../common/itemLoop';
 import {
 	dateRangeFields,
+	filtersCollection,
 	limitField,
 	readDateRange,
 	readLimit,
 	returnAllField,
 } from '../../../common/parameters';
-import type { OperationOption } from '../../../common/router';
+import type { OperationExecute, OperationOption } from '../../../common/router';
 import { requireTransactionCode } from '../../transactionCodes';
 import type { XPayClient } from '../../transport';
 import { listWarnings } from '../../warnings';
@@ -33,34 +29,23 @@ export const description: INodeProperties[] = [
 	),
 	returnAllField,
 	limitField(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Transaction Code',
-				name: 'transactionCode',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ORD-2024-0001',
-				description: 'Only the warnings of the payment with this code',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Transaction Code',
+			name: 'transactionCode',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ORD-2024-0001',
+			description: 'Only the warnings of the payment with this code',
+		},
+	]),
 	windowOptionsField(
 		'warnings',
 		'Long periods are asked for in windows of this many days; the results are the same whatever this is',
 	),
 ];
 
-export async function execute(
-	this: IExecuteFunctions,
-	client: XPayClient,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
 	const range = readDateRange(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
@@ -74,4 +59,4 @@ export async function execute(
 		...readWindowOptions(this, itemIndex, 'warnings'),
 	});
 	return asItems(limit === undefined ? warnings : warnings.slice(0, limit));
-}
+};
