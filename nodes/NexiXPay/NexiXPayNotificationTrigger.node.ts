@@ -12,6 +12,7 @@ import {
 import { optionsCollection } from '../common/parameters';
 import { confirmationPage, redirectUrl } from './customerPages';
 import {
+	claimDelivery,
 	confirmOutcomeKey,
 	firstDelivery,
 	outcomeFields,
@@ -28,9 +29,10 @@ const PATH = 'payment-outcome';
 
 /**
  * How long the answer to an outcome that starts an execution waits. n8n saves the trigger's
- * memory only after the node returns, and nothing tells the node when that is done: answering
- * at once would let the next delivery (XPay's server right after the browser, a reload) be
- * read against the memory before it was saved, and start a second execution.
+ * memory only after the node returns, and nothing tells the node when that is done. Within one
+ * process claimDelivery already stops a repeat; answering at once would still let a sender that
+ * waits for the answer reach another webhook process (queue mode with several) before the
+ * memory is saved, and start a second execution there.
  */
 const ANSWER_AFTER_SAVE_MS = 500;
 
@@ -160,10 +162,13 @@ export class NexiXPayNotificationTrigger implements INodeType {
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const wanted = options.paidOnly !== true || status === 'paid';
 		// "Listen for test event" always shows the outcome and leaves the production memory alone.
+		const key = outcomeKey(fields);
+		const now = Date.now();
 		const start =
 			wanted &&
 			(this.getMode() === 'manual' ||
-				firstDelivery(this.getWorkflowStaticData('node'), outcomeKey(fields), Date.now()));
+				(claimDelivery(`${this.getWorkflow().id}|${this.getNode().id}`, key, now) &&
+					firstDelivery(this.getWorkflowStaticData('node'), key, now)));
 
 		const redirect = this.getNodeParameter('redirect', 'confirmationPage') as string;
 		const page =

@@ -112,6 +112,38 @@ export function firstDelivery(memory: IDataObject, key: string, now: number): bo
 }
 
 /**
+ * How long this n8n process remembers an outcome it started an execution for: long enough to
+ * cover the moment between n8n reading the trigger's memory and saving it again.
+ */
+const CLAIM_MS = 10 * 60_000;
+
+/** Outcome keys this process started an execution for, oldest first, with when. */
+const claims = new Map<string, number>();
+
+/**
+ * Says whether this is the first delivery of an outcome to this n8n process, and records it.
+ * n8n reads a webhook's memory (static data) when a call arrives and saves it only after the
+ * node returns, with no lock between calls: two deliveries arriving together (XPay's server
+ * racing the customer's browser) would both find a memory without the payment. JavaScript runs
+ * one call's check and record without interruption, so within a process only one wins.
+ */
+export function claimDelivery(scope: string, key: string, now: number): boolean {
+	for (const [claimed, at] of claims) {
+		if (at >= now - CLAIM_MS) break;
+		claims.delete(claimed);
+	}
+	const scoped = `${scope}|${key}`;
+	if (claims.has(scoped)) return false;
+	claims.set(scoped, now);
+	return true;
+}
+
+/** What a restarted process remembers: nothing. For tests that restart n8n inside one process. */
+export function forgetClaims(): void {
+	claims.clear();
+}
+
+/**
  * XPay signs every outcome with the MAC key of the credential's alias: a key XPay rejects would
  * have every outcome refused. Activation asks XPay (an order that cannot exist) and stops only
  * on a rejected alias or key; XPay out of reach, the clock or a permission the back-office API

@@ -33,6 +33,12 @@ export interface DeliveryOptions {
 	wrongKey?: boolean;
 	/** The MAC left out. */
 	noMac?: boolean;
+	/**
+	 * Every delivery sent at once, none waiting for another's answer (XPay's server racing the
+	 * customer's browser). No source says whether XPay waits: the default sends one after the
+	 * other, the variant all at once.
+	 */
+	together?: boolean;
 }
 
 export interface DeliveryRecord {
@@ -97,7 +103,8 @@ export function outcomeFields(
 /**
  * Delivers an outcome: to the link's return URL as the customer's browser (a GET with the
  * fields in the query, not following the redirect), and to its urlpost server to server (a
- * POST, form-encoded; JSON in the variant). Failures are recorded, never thrown.
+ * POST, form-encoded; JSON in the variant), one after the other or all at once. Failures are
+ * recorded, never thrown.
  */
 export async function deliverOutcome(
 	link: PayMailLink,
@@ -112,15 +119,23 @@ export async function deliverOutcome(
 		['server', link.extras.urlpost],
 	];
 	const ways = options.ways ?? ['browser', 'server'];
-	const records: DeliveryRecord[] = [];
+	const planned: Array<[DeliveryWay, string]> = [];
 	for (let round = 0; round <= (options.duplicates ?? 0); round++) {
 		for (const [way, url] of targets) {
-			if (!ways.includes(way) || !url || !/^https?:\/\//.test(url)) continue;
-			const record = await send(way, url, fields, variant);
-			records.push(record);
-			log.push(record);
+			if (ways.includes(way) && url && /^https?:\/\//.test(url)) planned.push([way, url]);
 		}
 	}
+	const records: DeliveryRecord[] = [];
+	if (options.together ?? variant) {
+		records.push(
+			...(await Promise.all(
+				planned.map(async ([way, url]) => await send(way, url, fields, variant)),
+			)),
+		);
+	} else {
+		for (const [way, url] of planned) records.push(await send(way, url, fields, variant));
+	}
+	log.push(...records);
 	return records;
 }
 

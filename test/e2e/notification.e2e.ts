@@ -94,6 +94,26 @@ test('a link created by the node, paid: one execution, however many times and wa
 	]);
 });
 
+test('the server racing the browser (both ways, twice, all at once): still one execution', async () => {
+	const code = 'E2E-NOTIFY-TOGETHER';
+	const url = sandbox.xpay.links.get(LINK)!.returnUrl;
+	sandbox.xpay.createLink(code, 4321, 24, url, { urlpost: url });
+	const { deliveries } = await sandbox.xpay.payAndDeliver(code, 'paid', {
+		duplicates: 1,
+		together: true,
+	});
+	expect(deliveries.map(({ status }) => status)).toEqual([200, 200, 200, 200]);
+	await n8n.waitFor(
+		'the execution',
+		() => outcomes().some((o) => o.transactionCode === code),
+		60_000,
+	);
+	await settle();
+	expect(outcomes().filter((o) => o.transactionCode === code)).toEqual([
+		expect.objectContaining({ status: 'paid', amount: 43.21, amountMinor: 4321 }),
+	]);
+});
+
 test('a forged or tampered outcome gets 401 and starts nothing', async () => {
 	const before = outcomes().length;
 	for (const fault of [{ tamper: true }, { wrongKey: true }, { noMac: true }]) {

@@ -145,8 +145,10 @@ const WEBHOOK_ID = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
 		const url = `http://127.0.0.1:${n8n.webhookPort}/webhook/${WEBHOOK_ID}/payment-outcome`;
 		await n8n.waitForWebhook(url);
 		sandbox.xpay.createLink('QUEUE-LINK-0001', 3300, 24, url, { urlpost: url });
+		// Both ways, twice, all at once: the webhook process must still start one execution.
 		const { deliveries } = await sandbox.xpay.payAndDeliver('QUEUE-LINK-0001', 'paid', {
 			duplicates: 1,
+			together: true,
 		});
 		expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200, 200, 200]);
 		await n8n.waitFor(

@@ -29,6 +29,7 @@ import {
 	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
 	type NodeParameterValueType,
+	sleep,
 } from 'n8n-workflow';
 
 type Module<T> = Record<string, new () => T>;
@@ -485,14 +486,22 @@ export interface WebhookOptions {
 	mode?: 'webhook' | 'manual';
 	/** The workflow's static data as n8n saved it, e.g. before a restart. */
 	staticData?: string;
+	/**
+	 * How long n8n's database takes to load the workflow (with its static data) before the node
+	 * runs, and to save the static data after: requests arriving together overlap as in n8n.
+	 */
+	storageMs?: number;
 }
+
+const STORAGE_MS = 10;
 
 /**
  * A webhook trigger served the way n8n's LiveWebhooks serves it: an Express app (n8n's own
  * server is Express, and parses JSON and form bodies before the node sees them), and for each
  * request the workflow rebuilt with the static data last saved, n8n-core's WebhookContext, the
- * node's `webhook` method, the static data saved again when it changed, and an execution
- * recorded when the node returns workflow data. Activation runs `webhookMethods` through
+ * node's `webhook` method, the static data saved again when it changed (each a database round
+ * trip, so that requests arriving together read the same static data, as in n8n), and an
+ * execution recorded when the node returns workflow data. Activation runs `webhookMethods` through
  * n8n-core's HookContext.
  */
 export class WebhookServer {
@@ -590,7 +599,9 @@ export class WebhookServer {
 	}
 
 	private async handle(req: express.Request, res: express.Response): Promise<void> {
+		const storageMs = this.options.storageMs ?? STORAGE_MS;
 		const workflow = this.workflow();
+		await sleep(storageMs);
 		const additionalData = makeAdditionalData(undefined, this.options.credentials);
 		Object.assign(additionalData, { httpRequest: req, httpResponse: res });
 		const context = new WebhookContext(
@@ -605,7 +616,9 @@ export class WebhookServer {
 		const result = await nodeType(this.options.type).webhook!.call(context);
 		if (workflow.staticData.__dataChanged === true) {
 			workflow.staticData.__dataChanged = false;
-			this.staticData = JSON.stringify(workflow.staticData);
+			const saved = JSON.stringify(workflow.staticData);
+			await sleep(storageMs);
+			this.staticData = saved;
 		}
 		if (result.workflowData) this.executions.push(...result.workflowData[0]);
 		if (result.noWebhookResponse !== true && !res.headersSent) {

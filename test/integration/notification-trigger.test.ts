@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 
+import { forgetClaims } from '../../nodes/NexiXPay/outcomes';
 import type { Sandbox } from '../../sandbox/server';
 import type { DeliveryRecord } from '../../sandbox/xpay/outcome';
 import { WebhookServer, type WebhookOptions } from '../helpers/harness';
@@ -102,6 +103,21 @@ describe('a paid link: one execution, whichever way and however often the outcom
 		expect(server.executions.map((item) => item.json.transactionCode)).toEqual([code]);
 	});
 
+	test('deliveries arriving together (the server racing the browser, each twice): still one execution', async () => {
+		const server = await trigger();
+		const code = link(server, 2500);
+		const { deliveries } = await sandbox().xpay.payAndDeliver(code, 'paid', {
+			together: true,
+			duplicates: 1,
+		});
+		expect(deliveries.map(({ status }) => status)).toEqual([200, 200, 200, 200]);
+		expect(server.executions.map((item) => item.json.transactionCode)).toEqual([code]);
+		// The memory n8n saves holds the payment too, for deliveries after a restart.
+		expect(Object.keys(JSON.parse(server.staticData)['node:Notification'].delivered)).toContain(
+			`${code}|OK|${sandbox().xpay.orders.get(code)!.codiceAutorizzazione}`,
+		);
+	});
+
 	test('a late delivery, after n8n restarted in between: nothing more starts', async () => {
 		const server = await trigger();
 		const code = link(server, 700, { urlpost: '' });
@@ -111,6 +127,7 @@ describe('a paid link: one execution, whichever way and however often the outcom
 		// n8n restarts: nothing survives but the static data it saved.
 		const saved = server.staticData;
 		await server.close();
+		forgetClaims();
 		const restarted = await trigger({}, { staticData: saved });
 		// The outcome arrives again at the new address, minutes later.
 		sandbox().xpay.links.get(code)!.returnUrl = restarted.url;

@@ -3,7 +3,13 @@ import { createHash } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { confirmationPage, redirectUrl } from '../../nodes/NexiXPay/customerPages';
-import { firstDelivery, outcomeFields, readOutcome } from '../../nodes/NexiXPay/outcomes';
+import {
+	claimDelivery,
+	firstDelivery,
+	forgetClaims,
+	outcomeFields,
+	readOutcome,
+} from '../../nodes/NexiXPay/outcomes';
 import { verifyOutcome } from '../../nodes/NexiXPay/protocol/mac';
 
 const KEY = 'esempio-chiave-mac';
@@ -131,6 +137,21 @@ describe('the memory of delivered outcomes', () => {
 		expect(firstDelivery(memory, 'B|OK|2', later)).toBe(true);
 		expect(memory.delivered).toEqual({ 'B|OK|2': later });
 		expect(firstDelivery(memory, 'A|OK|1', later)).toBe(true);
+	});
+
+	test("this process's claim: one per outcome and trigger, for ten minutes", () => {
+		forgetClaims();
+		const now = Date.parse('2026-12-02T10:00:00Z');
+		expect(claimDelivery('workflow-1|node-1', 'A|OK|1', now)).toBe(true);
+		expect(claimDelivery('workflow-1|node-1', 'A|OK|1', now + 5)).toBe(false);
+		// Another workflow listening for the same payments starts its own execution.
+		expect(claimDelivery('workflow-2|node-1', 'A|OK|1', now + 5)).toBe(true);
+		expect(claimDelivery('workflow-1|node-1', 'A|KO|', now + 5)).toBe(true);
+		expect(claimDelivery('workflow-1|node-1', 'A|OK|1', now + 9 * 60_000)).toBe(false);
+		// After ten minutes the claim is gone; the saved memory (firstDelivery) answers from then on.
+		expect(claimDelivery('workflow-1|node-1', 'A|OK|1', now + 10 * 60_000 + 6)).toBe(true);
+		forgetClaims();
+		expect(claimDelivery('workflow-1|node-1', 'A|OK|1', now + 10 * 60_000 + 7)).toBe(true);
 	});
 });
 
