@@ -60,7 +60,8 @@ export function readOutcome(fields: Record<string, string>, deliveredBy: Deliver
 	const esito = fields.esito.trim().toUpperCase();
 	const status = STATUSES[esito] ?? 'other';
 	const currency = currencyLetters(fields.divisa) ?? text(fields.divisa);
-	const minor = /^\d+$/.test(fields.importo.trim()) ? Number(fields.importo.trim()) : null;
+	const importo = (fields.importo ?? '').trim();
+	const minor = /^\d+$/.test(importo) ? Number(importo) : null;
 	const at = outcomeTime(fields.data, fields.orario);
 	return {
 		transactionCode: fields.codTrans,
@@ -88,7 +89,7 @@ export function readOutcome(fields: Record<string, string>, deliveredBy: Deliver
 
 /** One payment's outcome, however it is delivered: its code, its esito and its authorization. */
 export function outcomeKey(fields: Record<string, string>): string {
-	return [fields.codTrans, fields.esito, fields.codAut].join('|');
+	return [fields.codTrans, fields.esito, fields.codAut ?? ''].join('|');
 }
 
 /** How long a delivered outcome is remembered, so that a late repeat still starts nothing. */

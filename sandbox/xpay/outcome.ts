@@ -54,7 +54,7 @@ export interface DeliveryRecord {
 /**
  * What XPay sends back for a paid or declined link: the MAC'd fields of Nexi's sample, and the
  * hosted page's card and customer fields. The variant (where nothing is documented) leaves the
- * customer out. data is yyyyMMdd and orario HHmmss, in Italian time.
+ * customer out, and codAut when the payment was declined. data is yyyyMMdd and orario HHmmss, in Italian time.
  */
 export function outcomeFields(
 	link: PayMailLink,
@@ -79,8 +79,12 @@ export function outcomeFields(
 		OUTCOME_MAC_FIELDS.map((field) => `${field}=${fields[field]}`).join('') +
 			(options.wrongKey ? `${macKey}-not-this-one` : macKey),
 	);
+	// The variant leaves out codAut when nothing was authorized (signed as empty, as a PHP page
+	// reading an absent parameter would).
+	const { codAut, ...sent } = fields;
 	return {
-		...fields,
+		...sent,
+		...(variant && !paid ? {} : { codAut }),
 		...(options.tamper ? { importo: String(link.importo + 100) } : {}),
 		...(options.noMac ? {} : { mac }),
 		alias,

@@ -313,4 +313,25 @@ describe('the variant sandbox: a JSON notification without the customer fields',
 			}),
 		]);
 	});
+
+	test('a declined payment sent without codAut, both ways at once: verified, one execution', async () => {
+		const server = await new WebhookServer({
+			type: TYPE,
+			parameters: {},
+			credentials: xpayCredentials(variant.current),
+		}).start();
+		servers.push(server);
+		const code = `VARIANT-KO-${Date.now()}`;
+		variant.current.xpay.createLink(code, 1200, 24, server.url, { urlpost: server.url });
+		const { deliveries } = await variant.current.xpay.payAndDeliver(code, 'declined');
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
+		expect(server.executions.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				transactionCode: code,
+				status: 'declined',
+				authorizationCode: null,
+			}),
+		]);
+		expect(server.executions[0].json.raw).not.toHaveProperty('codAut');
+	});
 });

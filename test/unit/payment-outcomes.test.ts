@@ -8,6 +8,7 @@ import {
 	firstDelivery,
 	forgetClaims,
 	outcomeFields,
+	outcomeKey,
 	readOutcome,
 } from '../../nodes/NexiXPay/outcomes';
 import { verifyOutcome } from '../../nodes/NexiXPay/protocol/mac';
@@ -57,6 +58,21 @@ describe('the outcome MAC (Nexi: sha1 of codTrans, esito, importo, divisa, data,
 		const { mac: _mac, ...withoutMac } = good;
 		expect(verifyOutcome(withoutMac, KEY)).toBe(false);
 		expect(verifyOutcome({ ...good, mac: good.mac.toUpperCase() }, KEY)).toBe(false);
+		const { codTrans: _codTrans, ...withoutCode } = good;
+		expect(verifyOutcome(withoutCode, KEY)).toBe(false);
+		const { esito: _esito, ...withoutEsito } = good;
+		expect(verifyOutcome(withoutEsito, KEY)).toBe(false);
+	});
+
+	test("a field left out is read as empty, as Nexi's samples read it: a declined outcome without codAut", () => {
+		const declined = signed({ ...PAID, esito: 'KO', codAut: '' });
+		const { codAut: _codAut, ...sent } = declined;
+		expect(verifyOutcome(sent, KEY)).toBe(true);
+		expect(readOutcome(sent, 'server')).toMatchObject({
+			status: 'declined',
+			authorizationCode: null,
+		});
+		expect(outcomeKey(sent)).toBe(outcomeKey(declined));
 	});
 });
 
