@@ -68,6 +68,17 @@ afterAll(async () => {
 	await sandbox?.close();
 });
 
+/** The outcomes recorded for one code, once its execution came and a repeat had time to. */
+async function executionsFor(code: string): Promise<Array<Record<string, unknown>>> {
+	await n8n.waitFor(
+		'the execution',
+		() => outcomes().some((o) => o.transactionCode === code),
+		60_000,
+	);
+	await settle();
+	return outcomes().filter((o) => o.transactionCode === code);
+}
+
 test('a link created by the node, paid: one execution, however many times and ways the outcome arrives', async () => {
 	const { deliveries } = await sandbox.xpay.payAndDeliver(LINK, 'paid', { duplicates: 1 });
 	expect(deliveries.map(({ way, status }) => [way, status])).toEqual([
@@ -103,13 +114,7 @@ test('the server racing the browser (both ways, twice, all at once): still one e
 		together: true,
 	});
 	expect(deliveries.map(({ status }) => status)).toEqual([200, 200, 200, 200]);
-	await n8n.waitFor(
-		'the execution',
-		() => outcomes().some((o) => o.transactionCode === code),
-		60_000,
-	);
-	await settle();
-	expect(outcomes().filter((o) => o.transactionCode === code)).toEqual([
+	expect(await executionsFor(code)).toEqual([
 		expect.objectContaining({ status: 'paid', amount: 43.21, amountMinor: 4321 }),
 	]);
 });
@@ -136,13 +141,7 @@ test('a declined payment: one execution saying so', async () => {
 	const url = sandbox.xpay.links.get(LINK)!.returnUrl;
 	sandbox.xpay.createLink(code, 990, 24, url, { urlpost: url });
 	await sandbox.xpay.payAndDeliver(code, 'declined');
-	await n8n.waitFor(
-		'the execution',
-		() => outcomes().some((o) => o.transactionCode === code),
-		60_000,
-	);
-	await settle();
-	expect(outcomes().filter((o) => o.transactionCode === code)).toEqual([
+	expect(await executionsFor(code)).toEqual([
 		expect.objectContaining({ status: 'declined', amount: 9.9, authorizationCode: null }),
 	]);
 });

@@ -293,12 +293,7 @@ describe('the variant sandbox: a JSON notification without the customer fields',
 	const variant = useSandbox({ variant: true });
 
 	test('one execution; the customer is null where XPay sent none', async () => {
-		const server = await new WebhookServer({
-			type: TYPE,
-			parameters: {},
-			credentials: xpayCredentials(variant.current),
-		}).start();
-		servers.push(server);
+		const server = await trigger({}, { credentials: xpayCredentials(variant.current) });
 		const code = `VARIANT-${Date.now()}`;
 		variant.current.xpay.createLink(code, 2500, 24, server.url, { urlpost: server.url });
 		const { deliveries } = await variant.current.xpay.payAndDeliver(code, 'paid');
@@ -315,12 +310,7 @@ describe('the variant sandbox: a JSON notification without the customer fields',
 	});
 
 	test('a declined payment sent without codAut, both ways at once: verified, one execution', async () => {
-		const server = await new WebhookServer({
-			type: TYPE,
-			parameters: {},
-			credentials: xpayCredentials(variant.current),
-		}).start();
-		servers.push(server);
+		const server = await trigger({}, { credentials: xpayCredentials(variant.current) });
 		const code = `VARIANT-KO-${Date.now()}`;
 		variant.current.xpay.createLink(code, 1200, 24, server.url, { urlpost: server.url });
 		const { deliveries } = await variant.current.xpay.payAndDeliver(code, 'declined');
