@@ -24,6 +24,7 @@ import {
 	type DeliveryOptions,
 	type DeliveryRecord,
 } from './outcome';
+import { sha1 } from './mac';
 import { seedVariantOrders, VARIANT } from './variant';
 
 export interface XPayOptions extends XPayDataOptions {
@@ -101,10 +102,6 @@ class Refusal {
 		readonly code: number,
 		readonly detail?: string,
 	) {}
-}
-
-function sha1(text: string): string {
-	return createHash('sha1').update(text, 'utf8').digest('hex');
 }
 
 /**

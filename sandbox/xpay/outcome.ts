@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-
+import { sha1 } from './mac';
 import { xpayDateTime, type Order, type PayMailLink } from './state';
 
 /**
@@ -175,8 +174,4 @@ async function send(
 	} catch (error) {
 		return { way, url, status: 0, body: '', at, error: (error as Error).message };
 	}
-}
-
-function sha1(text: string): string {
-	return createHash('sha1').update(text, 'utf8').digest('hex');
 }
