@@ -80,6 +80,13 @@ function load<T>(modules: Record<string, [string, string]>, name: string): T {
 const nodeType = (name: string) => load<INodeType>(NODE_MODULES, name);
 const credentialType = (name: string) => load<ICredentialType>(CREDENTIAL_MODULES, name);
 
+/** A node's credentials as a saved workflow refers to them: by type, with an id and a name. */
+function credentialRefs(credentials: Record<string, unknown>): INode['credentials'] {
+	return Object.fromEntries(
+		Object.keys(credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
+	);
+}
+
 const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeType(type),
 	getByNameAndVersion: (type) => nodeType(type),
@@ -179,9 +186,7 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters as INode['parameters'],
-		credentials: Object.fromEntries(
-			Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
-		),
+		credentials: credentialRefs(options.credentials),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
 	const workflow = new Workflow({
@@ -389,9 +394,7 @@ export class Poller {
 			typeVersion: options.typeVersion ?? 1,
 			position: [0, 0],
 			parameters: options.parameters as INode['parameters'],
-			credentials: Object.fromEntries(
-				Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
-			),
+			credentials: credentialRefs(options.credentials),
 		};
 		this.restart();
 	}
@@ -455,9 +458,7 @@ export async function listSearch(options: ListSearchOptions): Promise<INodeListS
 		typeVersion: options.typeVersion ?? 2,
 		position: [0, 0],
 		parameters: (options.parameters ?? {}) as INode['parameters'],
-		credentials: Object.fromEntries(
-			Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
-		),
+		credentials: credentialRefs(options.credentials),
 	};
 	const workflow = new Workflow({
 		nodes: [node],
@@ -495,6 +496,8 @@ export interface WebhookOptions {
 
 const STORAGE_MS = 10;
 
+const WEBHOOK_WORKFLOW_ID = 'webhook-workflow';
+
 /**
  * A webhook trigger served the way n8n's LiveWebhooks serves it: an Express app (n8n's own
  * server is Express, and parses JSON and form bodies before the node sees them), and for each
@@ -527,15 +530,13 @@ export class WebhookServer {
 			position: [0, 0],
 			webhookId: 'c8a1e6a2-7d0e-4b0b-9c7a-2f4b1e7d9a10',
 			parameters: options.parameters as INode['parameters'],
-			credentials: Object.fromEntries(
-				Object.keys(options.credentials).map((type) => [type, { id: `cred-${type}`, name: type }]),
-			),
+			credentials: credentialRefs(options.credentials),
 		};
 	}
 
 	private workflow(): Workflow {
 		return new Workflow({
-			id: 'webhook-workflow',
+			id: WEBHOOK_WORKFLOW_ID,
 			nodes: [this.node],
 			connections: {},
 			nodeTypes,
@@ -557,7 +558,7 @@ export class WebhookServer {
 			node: this.node.name,
 			path: `${this.node.webhookId}/${String(description.path)}`,
 			webhookDescription: description,
-			workflowId: 'webhook-workflow',
+			workflowId: WEBHOOK_WORKFLOW_ID,
 			workflowExecuteAdditionalData: additionalData,
 			webhookId: this.node.webhookId,
 		};
