@@ -142,25 +142,45 @@ export class N8n {
 	/** `n8n start`, resolved once it answers /healthz/readiness. */
 	async start(): Promise<void> {
 		await this.untarred;
-		this.server = spawn(this.host.node, [this.host.n8n, 'start'], {
-			env: this.env,
+		this.server = this.spawnN8n(['start'], this.env, (text) => (this.serverLog += text));
+		await this.untilReady(
+			this.server,
+			`http://127.0.0.1:${this.port}/healthz/readiness`,
+			'n8n start',
+			() => this.serverLog,
+		);
+	}
+
+	/** An n8n command of this host, its output appended through `log`. */
+	private spawnN8n(
+		args: string[],
+		env: NodeJS.ProcessEnv,
+		log: (text: string) => void,
+	): ChildProcess {
+		const child = spawn(this.host.node, [this.host.n8n, ...args], {
+			env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
-		this.server.stdout?.on('data', (chunk) => (this.serverLog += String(chunk)));
-		this.server.stderr?.on('data', (chunk) => (this.serverLog += String(chunk)));
+		child.stdout?.on('data', (chunk) => log(String(chunk)));
+		child.stderr?.on('data', (chunk) => log(String(chunk)));
+		return child;
+	}
+
+	/** Resolves once `url` answers OK; fails, with the end of its output, if the process exits or after two minutes. */
+	private async untilReady(
+		child: ChildProcess,
+		url: string,
+		what: string,
+		log: () => string,
+	): Promise<void> {
 		const deadline = Date.now() + 120_000;
 		while (Date.now() < deadline) {
-			if (this.server.exitCode !== null)
-				throw new Error(`n8n start exited:\n${this.serverLog.slice(-3000)}`);
-			try {
-				const response = await fetch(`http://127.0.0.1:${this.port}/healthz/readiness`);
-				if (response.ok) return;
-			} catch {
-				// not listening yet
-			}
+			if (child.exitCode !== null) throw new Error(`${what} exited:\n${log().slice(-3000)}`);
+			const response = await fetch(url).catch(() => undefined);
+			if (response?.ok) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
-		throw new Error(`n8n did not become ready:\n${this.serverLog.slice(-3000)}`);
+		throw new Error(`${what} did not become ready:\n${log().slice(-3000)}`);
 	}
 
 	/**
@@ -201,16 +221,15 @@ export class N8n {
 
 	/** `n8n worker` (queue mode): takes executions from Redis, with its own runner and health ports. */
 	startWorker(): void {
-		this.worker = spawn(this.host.node, [this.host.n8n, 'worker', '--concurrency=2'], {
-			env: {
+		this.worker = this.spawnN8n(
+			['worker', '--concurrency=2'],
+			{
 				...this.env,
 				N8N_RUNNERS_BROKER_PORT: String(this.port + 1100),
 				QUEUE_HEALTH_CHECK_PORT: String(this.port + 1200),
 			},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		this.worker.stdout?.on('data', (chunk) => (this.workerLog += String(chunk)));
-		this.worker.stderr?.on('data', (chunk) => (this.workerLog += String(chunk)));
+			(text) => (this.workerLog += text),
+		);
 	}
 
 	private webhookProcessor?: ChildProcess;
@@ -227,30 +246,21 @@ export class N8n {
 	 * their executions to the workers; resolved once it answers on its own port.
 	 */
 	async startWebhookProcessor(): Promise<void> {
-		this.webhookProcessor = spawn(this.host.node, [this.host.n8n, 'webhook'], {
-			env: {
+		this.webhookProcessor = this.spawnN8n(
+			['webhook'],
+			{
 				...this.env,
 				N8N_PORT: String(this.webhookPort),
 				N8N_RUNNERS_BROKER_PORT: String(this.port + 1300),
 			},
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
-		const child = this.webhookProcessor;
-		child.stdout?.on('data', (chunk) => (this.webhookLog += String(chunk)));
-		child.stderr?.on('data', (chunk) => (this.webhookLog += String(chunk)));
-		const deadline = Date.now() + 120_000;
-		while (Date.now() < deadline) {
-			if (child.exitCode !== null)
-				throw new Error(`n8n webhook exited:\n${this.webhookLog.slice(-3000)}`);
-			try {
-				const response = await fetch(`http://127.0.0.1:${this.webhookPort}/healthz`);
-				if (response.ok) return;
-			} catch {
-				// not listening yet
-			}
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		}
-		throw new Error(`n8n webhook did not become ready:\n${this.webhookLog.slice(-3000)}`);
+			(text) => (this.webhookLog += text),
+		);
+		await this.untilReady(
+			this.webhookProcessor,
+			`http://127.0.0.1:${this.webhookPort}/healthz`,
+			'n8n webhook',
+			() => this.webhookLog,
+		);
 	}
 
 	async stop(): Promise<void> {
