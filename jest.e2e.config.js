@@ -1,8 +1,5 @@
 /** The end-to-end suite: the packed package in a real n8n, once per n8n version (see test/e2e). */
-const VERSIONS = (process.env.E2E_N8N_VERSIONS ?? '2.41.1,1.123.81')
-	.split(',')
-	.map((version) => version.trim())
-	.filter(Boolean);
+const VERSIONS = require('./test/e2e/n8n-versions.js');
 
 /** @type {import('jest').Config} */
 module.exports = {
