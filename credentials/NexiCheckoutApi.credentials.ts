@@ -12,8 +12,11 @@ import {
 	CHECKOUT_CREDENTIAL,
 	NEXI_CHECKOUT_ENVIRONMENTS,
 	nexiCheckoutBaseUrl,
-} from '../nodes/NexiReporting/protocol/environment';
-import { KEY_REJECTED_HINT, MERCHANT_NUMBER_HINT } from '../nodes/NexiReporting/protocol/errors';
+} from '../nodes/NexiCheckout/protocol/environment';
+import {
+	KEY_REJECTED_HINT,
+	MERCHANT_NUMBER_HINT,
+} from '../nodes/NexiCheckout/Reporting/protocol/errors';
 
 export class NexiCheckoutApi implements ICredentialType {
 	name = CHECKOUT_CREDENTIAL;

@@ -13,9 +13,9 @@ import {
 	nexiXPayBaseUrl,
 	SERVICE_PATH_PREFIX,
 	XPAY_CREDENTIAL,
-} from '../nodes/NexiXPay/protocol/environment';
-import { credentialTestVerdicts } from '../nodes/NexiXPay/protocol/errors';
-import { signRequest } from '../nodes/NexiXPay/protocol/mac';
+} from '../nodes/NexiXPay/backOffice/protocol/environment';
+import { credentialTestVerdicts } from '../nodes/NexiXPay/backOffice/protocol/errors';
+import { signRequest } from '../nodes/NexiXPay/backOffice/protocol/mac';
 
 export class NexiXPayApi implements ICredentialType {
 	name = XPAY_CREDENTIAL;

@@ -2,7 +2,7 @@
 // parallel requests, the ideal it is held to, and how runs are summed up.
 import { join, resolve } from 'node:path';
 
-import { REPORTING_LIST_DEFAULTS } from '../nodes/NexiReporting/listDefaults';
+import { REPORTING_LIST_DEFAULTS } from '../nodes/NexiCheckout/Reporting/transport/listDefaults';
 
 export const ROOT = resolve(__dirname, '..');
 export const PAGE = REPORTING_LIST_DEFAULTS.pageSize;

@@ -9,7 +9,7 @@ V1_COMMIT=2f26ae9
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-git -C "$ROOT" archive "$V1_COMMIT" nodes credentials | tar -x -C "$work"
+git -C "$ROOT" archive "$V1_COMMIT" nodes credentials package.json | tar -x -C "$work"
 cp -r "$ROOT/test" "$ROOT/sandbox" "$ROOT/jest.config.js" "$ROOT/tsconfig.json" "$ROOT/tsconfig.test.json" "$work/"
 ln -s "$ROOT/node_modules" "$work/node_modules"
 (cd "$work" && UPDATE_GOLDEN=1 npx jest test/integration/v1-outputs)

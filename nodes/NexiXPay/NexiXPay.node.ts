@@ -12,13 +12,13 @@ import {
 	routeToOperation,
 	type ResourceDefinition,
 } from '../common/router';
-import * as order from './actions/order/Order.resource';
-import * as payMailLink from './actions/payMailLink/PayMailLink.resource';
-import * as report from './actions/report/Report.resource';
-import * as warning from './actions/warning/Warning.resource';
-import { searchLinks, searchOrders, searchReports } from './methods/listSearch';
-import { XPAY_CREDENTIAL } from './protocol/environment';
-import { XPayClient } from './transport';
+import * as order from './backOffice/actions/order/Order.resource';
+import * as payMailLink from './backOffice/actions/payMailLink/PayMailLink.resource';
+import * as report from './backOffice/actions/report/Report.resource';
+import * as warning from './backOffice/actions/warning/Warning.resource';
+import { searchLinks, searchOrders, searchReports } from './backOffice/methods/listSearch';
+import { XPAY_CREDENTIAL } from './backOffice/protocol/environment';
+import { XPayClient } from './backOffice/transport/client';
 
 const RESOURCES: Array<ResourceDefinition<XPayClient>> = [
 	{

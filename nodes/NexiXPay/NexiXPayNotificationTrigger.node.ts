@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { optionsCollection } from '../common/parameters';
-import { confirmationPage, redirectUrl } from './customerPages';
+import { confirmationPage, redirectUrl } from './backOffice/domain/customerPages';
 import {
 	claimDelivery,
 	confirmOutcomeKey,
@@ -19,10 +19,10 @@ import {
 	outcomeKey,
 	readOutcome,
 	type OutcomeStatus,
-} from './outcomes';
-import { XPAY_CREDENTIAL } from './protocol/environment';
-import { verifyOutcome } from './protocol/mac';
-import { XPayClient } from './transport';
+} from './backOffice/domain/outcomes';
+import { XPAY_CREDENTIAL } from './backOffice/protocol/environment';
+import { verifyOutcome } from './backOffice/protocol/mac';
+import { XPayClient } from './backOffice/transport/client';
 
 /** The path below the trigger's webhook URL, the same for the browser return and the notification. */
 const PATH = 'payment-outcome';

@@ -18,13 +18,13 @@ import {
 	readLookbackDays,
 } from '../common/parameters';
 import { diffSeen, loadPollState, savePollState, todayIn } from '../common/pollState';
-import { listLinks, withCustomer } from './links';
-import { XPAY_LIST_DEFAULTS } from './listDefaults';
-import { listOrders } from './orders';
-import { XPAY_CREDENTIAL, XPAY_ZONE } from './protocol/environment';
-import type { XPayOrder } from './schemas';
-import { orderStatus, simplifyOrder, xpayDateToIso } from './simplify';
-import { XPayClient } from './transport';
+import { listLinks, withCustomer } from './backOffice/domain/links';
+import { XPAY_LIST_DEFAULTS } from './backOffice/transport/listDefaults';
+import { listOrders } from './backOffice/domain/orders';
+import { XPAY_CREDENTIAL, XPAY_ZONE } from './backOffice/protocol/environment';
+import type { XPayOrder } from './backOffice/transport/schemas';
+import { orderStatus, simplifyOrder, xpayDateToIso } from './backOffice/domain/simplify';
+import { XPayClient } from './backOffice/transport/client';
 
 /** A record the trigger watches: its key, the day that keeps it in the window, its value, and its item. */
 interface Watched {

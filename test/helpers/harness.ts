@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename } from 'node:path';
 
 import express from 'express';
 import {
@@ -37,33 +38,25 @@ type Module<T> = Record<string, new () => T>;
 /**
  * Node and credential types, each loaded the first time a test asks for it: a test loads only
  * what it runs (the version 1 golden test also runs against the 0.1.0 code, which lacks the
- * nodes added since). The paths name the .ts file: beside each node lies its codex .json,
- * which plain Node would load first.
+ * nodes added since). Where each lives is read from package.json's `n8n` block, as n8n reads
+ * it, so the golden script's older tree (with its own package.json) is found too. The paths name
+ * the .ts file: beside each node lies its codex .json, which plain Node would load first.
  */
-const NODE_MODULES: Record<string, [string, string]> = {
-	'n8n-nodes-nexi.nexiReporting': [
-		'../../nodes/NexiReporting/NexiReporting.node.ts',
-		'NexiReporting',
-	],
-	'n8n-nodes-nexi.nexiXPay': ['../../nodes/NexiXPay/NexiXPay.node.ts', 'NexiXPay'],
-	'n8n-nodes-nexi.nexiReportingTrigger': [
-		'../../nodes/NexiReporting/NexiReportingTrigger.node.ts',
-		'NexiReportingTrigger',
-	],
-	'n8n-nodes-nexi.nexiXPayTrigger': [
-		'../../nodes/NexiXPay/NexiXPayTrigger.node.ts',
-		'NexiXPayTrigger',
-	],
-	'n8n-nodes-nexi.nexiXPayNotificationTrigger': [
-		'../../nodes/NexiXPay/NexiXPayNotificationTrigger.node.ts',
-		'NexiXPayNotificationTrigger',
-	],
-};
+function modulesListed(kind: 'nodes' | 'credentials', suffix: string, prefix: string) {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const listed: string[] = require('../../package.json').n8n[kind];
+	return Object.fromEntries(
+		listed.map((file): [string, [string, string]] => {
+			const className = basename(file).replace(suffix, '');
+			const typeName = className[0].toLowerCase() + className.slice(1);
+			const source = `../../${file.replace(/^dist\//, '').replace(/\.js$/, '.ts')}`;
+			return [`${prefix}${typeName}`, [source, className]];
+		}),
+	);
+}
 
-const CREDENTIAL_MODULES: Record<string, [string, string]> = {
-	nexiCheckoutApi: ['../../credentials/NexiCheckoutApi.credentials.ts', 'NexiCheckoutApi'],
-	nexiXPayApi: ['../../credentials/NexiXPayApi.credentials.ts', 'NexiXPayApi'],
-};
+const NODE_MODULES = modulesListed('nodes', '.node.js', 'n8n-nodes-nexi.');
+const CREDENTIAL_MODULES = modulesListed('credentials', '.credentials.js', '');
 
 const loaded = new Map<string, unknown>();
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { forgetClaims } from '../../nodes/NexiXPay/outcomes';
+import { forgetClaims } from '../../nodes/NexiXPay/backOffice/domain/outcomes';
 import type { Sandbox } from '../../sandbox/server';
 import type { DeliveryRecord } from '../../sandbox/xpay/outcome';
 import { WebhookServer, type WebhookOptions } from '../helpers/harness';

@@ -32,12 +32,13 @@ function anchors(markdown: string): Set<string> {
 /** Every documentation link a user can click in n8n: the nodes' codex files and the credentials. */
 function editorLinks(): Array<[string, string]> {
 	const links: Array<[string, string]> = [];
-	for (const folder of readdirSync(join(ROOT, 'nodes'))) {
-		const dir = join(ROOT, 'nodes', folder);
-		for (const file of readdirSync(dir).filter((name) => name.endsWith('.node.json'))) {
-			const codex = readFileSync(join(dir, file), 'utf8');
-			for (const [, url] of codex.matchAll(/"url":\s*"([^"]+)"/g)) links.push([file, url]);
-		}
+	const codexFiles = readdirSync(join(ROOT, 'nodes'), {
+		recursive: true,
+		withFileTypes: true,
+	}).filter((entry) => entry.isFile() && entry.name.endsWith('.node.json'));
+	for (const entry of codexFiles) {
+		const codex = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+		for (const [, url] of codex.matchAll(/"url":\s*"([^"]+)"/g)) links.push([entry.name, url]);
 	}
 	for (const credential of [new NexiCheckoutApi(), new NexiXPayApi()])
 		links.push([credential.name, credential.documentationUrl]);

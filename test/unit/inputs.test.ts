@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { INode } from 'n8n-workflow';
 
 import { NexiCheckoutApi } from '../../credentials/NexiCheckoutApi.credentials';
-import { nexiCheckoutBaseUrl } from '../../nodes/NexiReporting/protocol/environment';
+import { nexiCheckoutBaseUrl } from '../../nodes/NexiCheckout/protocol/environment';
 import { checkCustomBaseUrl } from '../../nodes/common/baseUrl';
 import { parseCalendarDate, requireDateRange } from '../../nodes/common/dates';
 import { normalizeHexId, requireCurrency, requireWholeNumber } from '../../nodes/common/validation';

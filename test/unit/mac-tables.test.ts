@@ -1,7 +1,7 @@
 import {
 	MAC_FIELDS as NODE_MAC_FIELDS,
 	OUTCOME_MAC_FIELDS as NODE_OUTCOME_FIELDS,
-} from '../../nodes/NexiXPay/protocol/mac';
+} from '../../nodes/NexiXPay/backOffice/protocol/mac';
 import { MAC_FIELDS as SANDBOX_MAC_FIELDS } from '../../sandbox/xpay/api';
 import { OUTCOME_MAC_FIELDS as SANDBOX_OUTCOME_FIELDS } from '../../sandbox/xpay/outcome';
 

@@ -1,5 +1,5 @@
-import { judgeOutcome } from '../../nodes/NexiXPay/moveMoney';
-import type { XPayOrder } from '../../nodes/NexiXPay/schemas';
+import { judgeOutcome } from '../../nodes/NexiXPay/backOffice/domain/moveMoney';
+import type { XPayOrder } from '../../nodes/NexiXPay/backOffice/transport/schemas';
 
 const order = (stato: string, operations: Array<[string, number]> = []): XPayOrder => ({
 	codiceTransazione: 'ORD-1',

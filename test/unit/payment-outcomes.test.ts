@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { confirmationPage, redirectUrl } from '../../nodes/NexiXPay/customerPages';
+import {
+	confirmationPage,
+	redirectUrl,
+} from '../../nodes/NexiXPay/backOffice/domain/customerPages';
 import {
 	claimDelivery,
 	firstDelivery,
@@ -10,8 +13,8 @@ import {
 	outcomeFields,
 	outcomeKey,
 	readOutcome,
-} from '../../nodes/NexiXPay/outcomes';
-import { verifyOutcome } from '../../nodes/NexiXPay/protocol/mac';
+} from '../../nodes/NexiXPay/backOffice/domain/outcomes';
+import { verifyOutcome } from '../../nodes/NexiXPay/backOffice/protocol/mac';
 
 const KEY = 'esempio-chiave-mac';
 

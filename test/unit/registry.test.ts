@@ -1,6 +1,6 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
-import { NexiReporting } from '../../nodes/NexiReporting/NexiReporting.node';
+import { NexiReporting } from '../../nodes/NexiCheckout/Reporting/NexiReporting.node';
 import { NexiXPay } from '../../nodes/NexiXPay/NexiXPay.node';
 
 /**

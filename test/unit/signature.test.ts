@@ -5,8 +5,8 @@ import {
 	serviceOfPath,
 	signRequest,
 	verifyResponse,
-} from '../../nodes/NexiXPay/protocol/mac';
-import { sha1Hex } from '../../nodes/NexiXPay/protocol/mac';
+} from '../../nodes/NexiXPay/backOffice/protocol/mac';
+import { sha1Hex } from '../../nodes/NexiXPay/backOffice/protocol/mac';
 
 const KEY = 'TESTSECRETKEY0000000000000000000';
 

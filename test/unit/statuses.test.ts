@@ -1,7 +1,11 @@
-import { currencyLetters } from '../../nodes/NexiXPay/currencies';
-import { payPalCaptures, remainingAmounts } from '../../nodes/NexiXPay/moveMoney';
-import type { XPayOrder } from '../../nodes/NexiXPay/schemas';
-import { linkPaymentStatus, orderPaymentStatus, orderStatus } from '../../nodes/NexiXPay/simplify';
+import { currencyLetters } from '../../nodes/NexiXPay/backOffice/domain/currencies';
+import { payPalCaptures, remainingAmounts } from '../../nodes/NexiXPay/backOffice/domain/moveMoney';
+import type { XPayOrder } from '../../nodes/NexiXPay/backOffice/transport/schemas';
+import {
+	linkPaymentStatus,
+	orderPaymentStatus,
+	orderStatus,
+} from '../../nodes/NexiXPay/backOffice/domain/simplify';
 
 const order = (stato: string, importo: number, operations: Array<Record<string, unknown>> = []) =>
 	({

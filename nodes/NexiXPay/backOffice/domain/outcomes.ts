@@ -1,0 +1,158 @@
+import { DateTime } from 'luxon';
+import type { IDataObject } from 'n8n-workflow';
+
+import { currencyDecimals, toMajorUnits } from '../../../common/money';
+
+import { currencyLetters } from './currencies';
+import { XPAY_ZONE } from '../protocol/environment';
+import type { XPayClient } from '../transport/client';
+
+/**
+ * A payment outcome as XPay sends it to a PayMail link's return URL (the customer's browser)
+ * and notification URL (server to server). Nexi's PayMail sample documents the fields its MAC
+ * covers (codTrans, esito, importo, divisa, data, orario, codAut) and messaggio; the others
+ * read here (brand, pan, nome, cognome, mail, codiceEsito, descrizione) are those of XPay's
+ * hosted payment page and are read leniently: absent is null, never an error.
+ */
+export type OutcomeStatus = 'paid' | 'declined' | 'pending' | 'other';
+
+/**
+ * esito, as Nexi's samples and WooCommerce plugin read it: only OK is a payment. KO, ANNULLO
+ * (the customer cancelled) and ERRORE take no money; PEN is a payment method still working.
+ */
+const STATUSES: Record<string, OutcomeStatus> = {
+	OK: 'paid',
+	KO: 'declined',
+	ANNULLO: 'declined',
+	ERRORE: 'declined',
+	PEN: 'pending',
+};
+
+export type Delivery = 'browser' | 'server';
+
+/** The fields of a request as single strings: the first of a repeated query parameter. */
+export function outcomeFields(source: unknown): Record<string, string> {
+	if (source === null || typeof source !== 'object' || Array.isArray(source)) return {};
+	const fields: Record<string, string> = {};
+	for (const [name, value] of Object.entries(source as IDataObject)) {
+		const first = Array.isArray(value) ? value[0] : value;
+		if (typeof first === 'string') fields[name] = first;
+		else if (typeof first === 'number' || typeof first === 'boolean') fields[name] = String(first);
+	}
+	return fields;
+}
+
+function text(value: string | undefined): string | null {
+	return value === undefined || value.trim() === '' ? null : value.trim();
+}
+
+/** data (yyyyMMdd) and orario (HHmmss), Italian time, as ISO 8601 with the offset; null when unreadable. */
+function outcomeTime(data: string | undefined, orario: string | undefined): string | null {
+	if (!data || !orario) return null;
+	const time = DateTime.fromFormat(`${data}${orario.padStart(6, '0')}`, 'yyyyMMddHHmmss', {
+		zone: XPAY_ZONE,
+	});
+	return time.isValid ? time.toISO({ suppressMilliseconds: true }) : null;
+}
+
+/** A verified outcome as one item: English names, the amount exact in both units, XPay's fields beside. */
+export function readOutcome(fields: Record<string, string>, deliveredBy: Delivery): IDataObject {
+	const esito = fields.esito.trim().toUpperCase();
+	const status = STATUSES[esito] ?? 'other';
+	const currency = currencyLetters(fields.divisa) ?? text(fields.divisa);
+	const importo = (fields.importo ?? '').trim();
+	const minor = /^\d+$/.test(importo) ? Number(importo) : null;
+	const at = outcomeTime(fields.data, fields.orario);
+	return {
+		transactionCode: fields.codTrans,
+		status,
+		amount: minor === null ? null : toMajorUnits(minor, currencyDecimals(currency)),
+		amountMinor: minor,
+		currency,
+		authorizationCode: text(fields.codAut),
+		paidAt: status === 'paid' ? at : null,
+		outcomeAt: at,
+		brand: text(fields.brand),
+		maskedPan: text(fields.pan),
+		customer: {
+			email: text(fields.mail),
+			firstName: text(fields.nome),
+			lastName: text(fields.cognome),
+		},
+		description: text(fields.descrizione),
+		nexiCode: text(fields.codiceEsito) ?? fields.esito,
+		nexiMessage: text(fields.messaggio),
+		deliveredBy,
+		raw: { ...fields },
+	};
+}
+
+/** One payment's outcome, however it is delivered: its code, its esito and its authorization. */
+export function outcomeKey(fields: Record<string, string>): string {
+	return [fields.codTrans, fields.esito, fields.codAut ?? ''].join('|');
+}
+
+/** How long a delivered outcome is remembered, so that a late repeat still starts nothing. */
+export const DELIVERY_MEMORY_DAYS = 30;
+
+/**
+ * Records an outcome's key in the trigger's memory (the workflow's static data, which n8n
+ * saves after each webhook call, also in queue mode) and says whether it is the first delivery
+ * of it. Keys older than DELIVERY_MEMORY_DAYS are forgotten, so the memory stays small.
+ */
+export function firstDelivery(memory: IDataObject, key: string, now: number): boolean {
+	const horizon = now - DELIVERY_MEMORY_DAYS * 86_400_000;
+	const before = (memory.delivered ?? {}) as Record<string, number>;
+	if (typeof before[key] === 'number' && before[key] >= horizon) return false;
+	const kept = Object.fromEntries(
+		Object.entries(before).filter(([, at]) => typeof at === 'number' && at >= horizon),
+	);
+	// A new object, so that n8n sees the change and saves it.
+	memory.delivered = { ...kept, [key]: now };
+	return true;
+}
+
+/**
+ * How long this n8n process remembers an outcome it started an execution for: long enough to
+ * cover the moment between n8n reading the trigger's memory and saving it again.
+ */
+const CLAIM_MS = 10 * 60_000;
+
+/** Outcome keys this process started an execution for, oldest first, with when. */
+const claims = new Map<string, number>();
+
+/**
+ * Says whether this is the first delivery of an outcome to this n8n process, and records it.
+ * n8n reads a webhook's memory (static data) when a call arrives and saves it only after the
+ * node returns, with no lock between calls: two deliveries arriving together (XPay's server
+ * racing the customer's browser) would both find a memory without the payment. JavaScript runs
+ * one call's check and record without interruption, so within a process only one wins.
+ */
+export function claimDelivery(scope: string, key: string, now: number): boolean {
+	for (const [claimed, at] of claims) {
+		if (at >= now - CLAIM_MS) break;
+		claims.delete(claimed);
+	}
+	const scoped = `${scope}|${key}`;
+	if (claims.has(scoped)) return false;
+	claims.set(scoped, now);
+	return true;
+}
+
+/** What a restarted process remembers: nothing. For tests that restart n8n inside one process. */
+export function forgetClaims(): void {
+	claims.clear();
+}
+
+/**
+ * XPay signs every outcome with the MAC key of the credential's alias: a key XPay rejects would
+ * have every outcome refused. Activation asks XPay (an order that cannot exist) and stops only
+ * on a rejected alias or key; XPay out of reach, the clock or a permission the back-office API
+ * needs but outcomes do not, stop nothing.
+ */
+export async function confirmOutcomeKey(client: XPayClient): Promise<void> {
+	const rejection = await client.keyRejection(
+		'accept the alias and MAC key this trigger checks payment outcomes with',
+	);
+	if (rejection) throw rejection;
+}

@@ -1,0 +1,28 @@
+import type { DateTime } from 'luxon';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { credentialBaseUrl } from '../../../common/baseUrl';
+
+/** The credential type the XPay node and its triggers use. */
+export const XPAY_CREDENTIAL = 'nexiXPayApi';
+
+export const NEXI_XPAY_ENVIRONMENTS = {
+	test: 'https://int-ecommerce.nexi.it',
+	production: 'https://ecommerce.nexi.it',
+} as const;
+
+/** The API address the credential points at; throws with a clear message for a bad custom URL. */
+export function nexiXPayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return credentialBaseUrl(credentials, NEXI_XPAY_ENVIRONMENTS, 'test');
+}
+
+/** Where the back-office services live, below the base URL. */
+export const SERVICE_PATH_PREFIX = '/ecomm/api/bo/';
+
+/** XPay's dates and days are Italian ones. */
+export const XPAY_ZONE = 'Europe/Rome';
+
+/** dd/mm/yyyy, the date format XPay requests take. */
+export function xpayDay(date: DateTime): string {
+	return date.toFormat('dd/MM/yyyy');
+}
