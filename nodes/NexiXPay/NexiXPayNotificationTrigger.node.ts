@@ -9,12 +9,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { firstDelivery, processClaims } from '../common/deliveries';
 import { optionsCollection } from '../common/parameters';
 import { confirmationPage, redirectUrl } from './backOffice/domain/customerPages';
 import {
-	claimDelivery,
-	confirmOutcomeKey,
-	firstDelivery,
 	outcomeFields,
 	outcomeKey,
 	readOutcome,
@@ -30,11 +28,14 @@ const PATH = 'payment-outcome';
 /**
  * How long the answer to an outcome that starts an execution waits. n8n saves the trigger's
  * memory only after the node returns, and nothing tells the node when that is done. Within one
- * process claimDelivery already stops a repeat; answering at once would still let a sender that
+ * process its claim (processClaims) already stops a repeat; answering at once would still let a sender that
  * waits for the answer reach another webhook process (queue mode with several) before the
  * memory is saved, and start a second execution there.
  */
 const ANSWER_AFTER_SAVE_MS = 500;
+
+/** How long a delivered outcome is remembered, so that a late repeat still starts nothing. */
+const DELIVERY_MEMORY_DAYS = 30;
 
 export class NexiXPayNotificationTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -122,7 +123,11 @@ export class NexiXPayNotificationTrigger implements INodeType {
 
 	/**
 	 * Nothing is registered at XPay: each PayMail link carries this trigger's URL. What activation
-	 * can do is make sure XPay accepts the alias and MAC key the outcomes are checked with.
+	 * can do is make sure XPay accepts the alias and MAC key the outcomes are checked with: XPay
+	 * signs every outcome with that key, so a key XPay rejects would have every outcome refused.
+	 * Activation asks XPay (an order that cannot exist) and stops only on a rejected alias or key;
+	 * XPay out of reach, the clock, or a permission the back-office API needs but outcomes do not,
+	 * stop nothing.
 	 */
 	webhookMethods = {
 		default: {
@@ -130,7 +135,11 @@ export class NexiXPayNotificationTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				await confirmOutcomeKey(await XPayClient.connect(this, 0));
+				const client = await XPayClient.connect(this, 0);
+				const rejection = await client.keyRejection(
+					'accept the alias and MAC key this trigger checks payment outcomes with',
+				);
+				if (rejection) throw rejection;
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -167,8 +176,8 @@ export class NexiXPayNotificationTrigger implements INodeType {
 		const start =
 			wanted &&
 			(this.getMode() === 'manual' ||
-				(claimDelivery(`${this.getWorkflow().id}|${this.getNode().id}`, key, now) &&
-					firstDelivery(this.getWorkflowStaticData('node'), key, now)));
+				(processClaims.claim(`${this.getWorkflow().id}|${this.getNode().id}`, key, now) &&
+					firstDelivery(this.getWorkflowStaticData('node'), key, now, DELIVERY_MEMORY_DAYS)));
 
 		const redirect = this.getNodeParameter('redirect', 'confirmationPage') as string;
 		const page =

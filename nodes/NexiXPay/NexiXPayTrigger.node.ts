@@ -17,7 +17,8 @@ import {
 	optionsCollection,
 	readLookbackDays,
 } from '../common/parameters';
-import { diffSeen, loadPollState, savePollState, todayIn } from '../common/pollState';
+import { diffSeen, loadPollState, savePollState } from '../common/pollState';
+import { todayIn } from '../common/dates';
 import { listLinks, withCustomer } from './backOffice/domain/links';
 import { XPAY_LIST_DEFAULTS } from './backOffice/transport/listDefaults';
 import { listOrders } from './backOffice/domain/orders';

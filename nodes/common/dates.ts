@@ -1,8 +1,4 @@
 import { DateTime } from 'luxon';
-import type { INode } from 'n8n-workflow';
-
-import { isLuxonLike } from './describe';
-import { invalidInput } from './validation';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -43,43 +39,29 @@ export interface DateRange {
 	to: DateTime;
 }
 
-const DATE_EXPECTED =
-	'a date such as 2024-05-31 (YYYY-MM-DD, an ISO 8601 date-time, or a date from an expression like {{ $now }})';
-
-export function requireDate(
-	node: INode,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-	timezone: string,
-): DateTime {
-	const date = parseCalendarDate(value, timezone);
-	if (!date) throw invalidInput(node, itemIndex, field, value, DATE_EXPECTED);
-	return date;
-}
-
-export function requireDateRange(
-	node: INode,
-	itemIndex: number,
-	fields: { from: [string, unknown]; to: [string, unknown] },
-	timezone: string,
-): DateRange {
-	const from = requireDate(node, itemIndex, fields.from[0], fields.from[1], timezone);
-	const to = requireDate(node, itemIndex, fields.to[0], fields.to[1], timezone);
-	if (from > to) {
-		throw invalidInput(
-			node,
-			itemIndex,
-			fields.to[0],
-			fields.to[1],
-			`a date on or after ${fields.from[0]} (${from.toISODate()})`,
-			'The two dates look swapped.',
-		);
-	}
-	return { from, to };
-}
-
 /** YYYY-MM-DD, the RFC 3339 full-date the Reporting API takes. */
 export function isoDate(date: DateTime): string {
 	return date.toISODate() as string;
+}
+
+/** Today as a calendar date (at UTC midnight, like every date the nodes read) in a time zone. */
+export function todayIn(timezone: string): DateTime {
+	const now = DateTime.now().setZone(timezone);
+	const zoned = now.isValid ? now : DateTime.now().toUTC();
+	return DateTime.fromObject(
+		{ year: zoned.year, month: zoned.month, day: zoned.day },
+		{ zone: 'UTC' },
+	);
+}
+
+interface LuxonLike {
+	isLuxonDateTime: true;
+	toISO?: () => string | null;
+}
+
+/** A Luxon DateTime as n8n hands one to a node from an expression (such as {{ $now }}). */
+export function isLuxonLike(value: unknown): value is LuxonLike {
+	return (
+		typeof value === 'object' && value !== null && (value as LuxonLike).isLuxonDateTime === true
+	);
 }

@@ -1,3 +1,5 @@
+import { isLuxonLike } from './dates';
+
 /**
  * Renders a value the user gave so an error message can quote it back to them
  * without dumping a whole object or a multi-kilobyte string into the UI.
@@ -24,15 +26,4 @@ export function describeValue(value: unknown): string {
 
 function truncate(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-interface LuxonLike {
-	isLuxonDateTime: true;
-	toISO?: () => string | null;
-}
-
-export function isLuxonLike(value: unknown): value is LuxonLike {
-	return (
-		typeof value === 'object' && value !== null && (value as LuxonLike).isLuxonDateTime === true
-	);
 }

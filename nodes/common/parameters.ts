@@ -6,8 +6,8 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { requireDateRange, type DateRange } from './dates';
-import { requireWholeNumber } from './validation';
+import type { DateRange } from './dates';
+import { requireDateRange, requireWholeNumber } from './validation';
 
 /** The From Date / To Date pair both nodes use for date-filtered lists. */
 export function dateRangeFields(fromDescription: string, toDescription: string): INodeProperties[] {

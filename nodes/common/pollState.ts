@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 /** What a trigger remembers of one record: the day that keeps it in the window, and a value (a status). */
@@ -83,14 +82,4 @@ export function diffSeen<T extends Observed>(
 		else if (before.value !== record.value) changed.push({ record, before });
 	}
 	return { seen, added, changed };
-}
-
-/** Today as a calendar date (at UTC midnight, like every date the nodes read) in a time zone. */
-export function todayIn(timezone: string): DateTime {
-	const now = DateTime.now().setZone(timezone);
-	const zoned = now.isValid ? now : DateTime.now().toUTC();
-	return DateTime.fromObject(
-		{ year: zoned.year, month: zoned.month, day: zoned.day },
-		{ zone: 'UTC' },
-	);
 }

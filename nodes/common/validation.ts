@@ -1,6 +1,8 @@
+import type { DateTime } from 'luxon';
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
 import { describeValue } from './describe';
+import { parseCalendarDate, type DateRange } from './dates';
 
 /**
  * The one shape every input error takes: which field, what was given, what is expected.
@@ -100,4 +102,40 @@ export function isHttpUrl(value: string): boolean {
 	} catch {
 		return false;
 	}
+}
+
+const DATE_EXPECTED =
+	'a date such as 2024-05-31 (YYYY-MM-DD, an ISO 8601 date-time, or a date from an expression like {{ $now }})';
+
+export function requireDate(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+	timezone: string,
+): DateTime {
+	const date = parseCalendarDate(value, timezone);
+	if (!date) throw invalidInput(node, itemIndex, field, value, DATE_EXPECTED);
+	return date;
+}
+
+export function requireDateRange(
+	node: INode,
+	itemIndex: number,
+	fields: { from: [string, unknown]; to: [string, unknown] },
+	timezone: string,
+): DateRange {
+	const from = requireDate(node, itemIndex, fields.from[0], fields.from[1], timezone);
+	const to = requireDate(node, itemIndex, fields.to[0], fields.to[1], timezone);
+	if (from > to) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			fields.to[0],
+			fields.to[1],
+			`a date on or after ${fields.from[0]} (${from.toISODate()})`,
+			'The two dates look swapped.',
+		);
+	}
+	return { from, to };
 }

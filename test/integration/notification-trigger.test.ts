@@ -1,6 +1,5 @@
 import { DateTime } from 'luxon';
 
-import { forgetClaims } from '../../nodes/NexiXPay/backOffice/domain/outcomes';
 import type { Sandbox } from '../../sandbox/server';
 import type { DeliveryRecord } from '../../sandbox/xpay/outcome';
 import { WebhookServer, type WebhookOptions } from '../helpers/harness';
@@ -13,6 +12,20 @@ import { useSandbox, xpayCredentials } from '../helpers/sandbox';
  */
 const holder = useSandbox();
 const sandbox = () => holder.current as Sandbox;
+
+/** Everything Jest's fake timers can fake except the clock: a test moves only Date.now forward. */
+const TIMERS = [
+	'hrtime',
+	'nextTick',
+	'performance',
+	'queueMicrotask',
+	'setImmediate',
+	'clearImmediate',
+	'setInterval',
+	'clearInterval',
+	'setTimeout',
+	'clearTimeout',
+] as const;
 
 const TYPE = 'n8n-nodes-nexi.nexiXPayNotificationTrigger';
 const servers: WebhookServer[] = [];
@@ -124,17 +137,19 @@ describe('a paid link: one execution, whichever way and however often the outcom
 		await sandbox().xpay.payAndDeliver(code, 'paid', { ways: ['browser'] });
 		expect(server.executions).toHaveLength(1);
 
-		// n8n restarts: nothing survives but the static data it saved.
+		// n8n restarts: nothing survives but the static data it saved. The outcome arrives again
+		// at the new address eleven minutes later, when even this test process's claim on it has
+		// lapsed (as in a restarted n8n): only the saved memory can stop it.
 		const saved = server.staticData;
 		await server.close();
-		forgetClaims();
+		jest.useFakeTimers({ doNotFake: [...TIMERS], now: Date.now() + 11 * 60_000 });
 		const restarted = await trigger({}, { staticData: saved });
-		// The outcome arrives again at the new address, minutes later.
 		sandbox().xpay.links.get(code)!.returnUrl = restarted.url;
 		sandbox().xpay.links.get(code)!.extras.urlpost = restarted.url;
 		const { deliveries } = await sandbox().xpay.redeliver(code);
 		expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200]);
 		expect(restarted.executions).toEqual([]);
+		jest.useRealTimers();
 	});
 
 	test('the memory stays small: outcomes older than 30 days are forgotten', async () => {

@@ -4,7 +4,8 @@ import type { INode } from 'n8n-workflow';
 import { NexiCheckoutApi } from '../../credentials/NexiCheckoutApi.credentials';
 import { nexiCheckoutBaseUrl } from '../../nodes/NexiCheckout/protocol/environment';
 import { checkCustomBaseUrl } from '../../nodes/common/baseUrl';
-import { parseCalendarDate, requireDateRange } from '../../nodes/common/dates';
+import { parseCalendarDate } from '../../nodes/common/dates';
+import { requireDateRange } from '../../nodes/common/validation';
 import { normalizeHexId, requireCurrency, requireWholeNumber } from '../../nodes/common/validation';
 
 const node = { name: 'Nexi', type: 'n8n-nodes-nexi.nexiReporting', typeVersion: 1 } as INode;

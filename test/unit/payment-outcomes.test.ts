@@ -6,10 +6,8 @@ import {
 	confirmationPage,
 	redirectUrl,
 } from '../../nodes/NexiXPay/backOffice/domain/customerPages';
+import { DeliveryClaims, firstDelivery } from '../../nodes/common/deliveries';
 import {
-	claimDelivery,
-	firstDelivery,
-	forgetClaims,
 	outcomeFields,
 	outcomeKey,
 	readOutcome,
@@ -149,17 +147,18 @@ describe('the memory of delivered outcomes', () => {
 	test('the first delivery starts, a repeat does not, and old keys are forgotten', () => {
 		const memory: IDataObject = {};
 		const now = Date.parse('2026-12-02T10:00:00Z');
-		expect(firstDelivery(memory, 'A|OK|1', now)).toBe(true);
-		expect(firstDelivery(memory, 'A|OK|1', now + 60_000)).toBe(false);
-		expect(firstDelivery(memory, 'A|KO|', now)).toBe(true);
+		expect(firstDelivery(memory, 'A|OK|1', now, 30)).toBe(true);
+		expect(firstDelivery(memory, 'A|OK|1', now + 60_000, 30)).toBe(false);
+		expect(firstDelivery(memory, 'A|KO|', now, 30)).toBe(true);
 		const later = now + 31 * 86_400_000;
-		expect(firstDelivery(memory, 'B|OK|2', later)).toBe(true);
+		expect(firstDelivery(memory, 'B|OK|2', later, 30)).toBe(true);
 		expect(memory.delivered).toEqual({ 'B|OK|2': later });
-		expect(firstDelivery(memory, 'A|OK|1', later)).toBe(true);
+		expect(firstDelivery(memory, 'A|OK|1', later, 30)).toBe(true);
 	});
 
 	test("this process's claim: one per outcome and trigger, for ten minutes", () => {
-		forgetClaims();
+		const claims = new DeliveryClaims();
+		const claimDelivery = claims.claim.bind(claims);
 		const now = Date.parse('2026-12-02T10:00:00Z');
 		expect(claimDelivery('workflow-1|node-1', 'A|OK|1', now)).toBe(true);
 		expect(claimDelivery('workflow-1|node-1', 'A|OK|1', now + 5)).toBe(false);
@@ -169,8 +168,8 @@ describe('the memory of delivered outcomes', () => {
 		expect(claimDelivery('workflow-1|node-1', 'A|OK|1', now + 9 * 60_000)).toBe(false);
 		// After ten minutes the claim is gone; the saved memory (firstDelivery) answers from then on.
 		expect(claimDelivery('workflow-1|node-1', 'A|OK|1', now + 10 * 60_000 + 6)).toBe(true);
-		forgetClaims();
-		expect(claimDelivery('workflow-1|node-1', 'A|OK|1', now + 10 * 60_000 + 7)).toBe(true);
+		// A restarted process remembers nothing.
+		expect(new DeliveryClaims().claim('workflow-1|node-1', 'A|KO|', now + 7)).toBe(true);
 	});
 });
 

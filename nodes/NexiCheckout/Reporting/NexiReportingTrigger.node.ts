@@ -10,7 +10,8 @@ import {
 
 import { mapConcurrent } from '../../common/concurrency';
 import { isoDate } from '../../common/dates';
-import { diffSeen, loadPollState, savePollState, todayIn } from '../../common/pollState';
+import { diffSeen, loadPollState, savePollState } from '../../common/pollState';
+import { todayIn } from '../../common/dates';
 import { lookbackDaysField, optionsCollection, readLookbackDays } from '../../common/parameters';
 import {
 	payoutFiltersField,

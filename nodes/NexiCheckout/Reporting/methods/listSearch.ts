@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { amountLabel, searchPage } from '../../../common/listSearch';
 import { currencyDecimals, toMajorUnits } from '../../../common/money';
-import { todayIn } from '../../../common/pollState';
+import { todayIn } from '../../../common/dates';
 import { DEFAULT_LIST_OPTIONS, listPayouts } from '../domain/payouts';
 import { ReportingClient } from '../transport/client';
 

@@ -5,7 +5,7 @@ import { mapConcurrent } from '../../../common/concurrency';
 import type { DateRange } from '../../../common/dates';
 import { nexiApiError } from '../../../common/errors';
 import { toMajorUnits } from '../../../common/money';
-import { todayIn } from '../../../common/pollState';
+import { todayIn } from '../../../common/dates';
 import {
 	DayOverCapError,
 	fetchAllWindows,

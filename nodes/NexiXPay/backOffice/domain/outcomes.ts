@@ -5,7 +5,6 @@ import { currencyDecimals, toMajorUnits } from '../../../common/money';
 
 import { currencyLetters } from './currencies';
 import { XPAY_ZONE } from '../protocol/environment';
-import type { XPayClient } from '../transport/client';
 
 /**
  * A payment outcome as XPay sends it to a PayMail link's return URL (the customer's browser)
@@ -90,69 +89,4 @@ export function readOutcome(fields: Record<string, string>, deliveredBy: Deliver
 /** One payment's outcome, however it is delivered: its code, its esito and its authorization. */
 export function outcomeKey(fields: Record<string, string>): string {
 	return [fields.codTrans, fields.esito, fields.codAut ?? ''].join('|');
-}
-
-/** How long a delivered outcome is remembered, so that a late repeat still starts nothing. */
-export const DELIVERY_MEMORY_DAYS = 30;
-
-/**
- * Records an outcome's key in the trigger's memory (the workflow's static data, which n8n
- * saves after each webhook call, also in queue mode) and says whether it is the first delivery
- * of it. Keys older than DELIVERY_MEMORY_DAYS are forgotten, so the memory stays small.
- */
-export function firstDelivery(memory: IDataObject, key: string, now: number): boolean {
-	const horizon = now - DELIVERY_MEMORY_DAYS * 86_400_000;
-	const before = (memory.delivered ?? {}) as Record<string, number>;
-	if (typeof before[key] === 'number' && before[key] >= horizon) return false;
-	const kept = Object.fromEntries(
-		Object.entries(before).filter(([, at]) => typeof at === 'number' && at >= horizon),
-	);
-	// A new object, so that n8n sees the change and saves it.
-	memory.delivered = { ...kept, [key]: now };
-	return true;
-}
-
-/**
- * How long this n8n process remembers an outcome it started an execution for: long enough to
- * cover the moment between n8n reading the trigger's memory and saving it again.
- */
-const CLAIM_MS = 10 * 60_000;
-
-/** Outcome keys this process started an execution for, oldest first, with when. */
-const claims = new Map<string, number>();
-
-/**
- * Says whether this is the first delivery of an outcome to this n8n process, and records it.
- * n8n reads a webhook's memory (static data) when a call arrives and saves it only after the
- * node returns, with no lock between calls: two deliveries arriving together (XPay's server
- * racing the customer's browser) would both find a memory without the payment. JavaScript runs
- * one call's check and record without interruption, so within a process only one wins.
- */
-export function claimDelivery(scope: string, key: string, now: number): boolean {
-	for (const [claimed, at] of claims) {
-		if (at >= now - CLAIM_MS) break;
-		claims.delete(claimed);
-	}
-	const scoped = `${scope}|${key}`;
-	if (claims.has(scoped)) return false;
-	claims.set(scoped, now);
-	return true;
-}
-
-/** What a restarted process remembers: nothing. For tests that restart n8n inside one process. */
-export function forgetClaims(): void {
-	claims.clear();
-}
-
-/**
- * XPay signs every outcome with the MAC key of the credential's alias: a key XPay rejects would
- * have every outcome refused. Activation asks XPay (an order that cannot exist) and stops only
- * on a rejected alias or key; XPay out of reach, the clock or a permission the back-office API
- * needs but outcomes do not, stop nothing.
- */
-export async function confirmOutcomeKey(client: XPayClient): Promise<void> {
-	const rejection = await client.keyRejection(
-		'accept the alias and MAC key this trigger checks payment outcomes with',
-	);
-	if (rejection) throw rejection;
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { amountLabel, searchPage } from '../../../common/listSearch';
-import { todayIn } from '../../../common/pollState';
+import { todayIn } from '../../../common/dates';
 import { listLinks } from '../domain/links';
 import { XPAY_LIST_DEFAULTS } from '../transport/listDefaults';
 import { listOrders } from '../domain/orders';

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { mapConcurrent } from '../../../../common/concurrency';
-import { requireDate } from '../../../../common/dates';
+import { requireDate } from '../../../../common/validation';
 import {
 	dateRangeFields,
 	inVersions,
