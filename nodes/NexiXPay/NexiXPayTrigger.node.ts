@@ -24,7 +24,9 @@ import { XPAY_LIST_DEFAULTS } from './backOffice/transport/listDefaults';
 import { listOrders } from './backOffice/domain/orders';
 import { XPAY_CREDENTIAL, XPAY_ZONE } from './backOffice/protocol/environment';
 import type { XPayOrder } from './backOffice/transport/schemas';
-import { orderStatus, simplifyOrder, xpayDateToIso } from './backOffice/domain/simplify';
+import { orderStatus } from './backOffice/domain/statuses';
+import { simplifyOrder } from './backOffice/domain/orders';
+import { xpayDateToIso } from './backOffice/domain/values';
 import { XPayClient } from './backOffice/transport/client';
 
 /** A record the trigger watches: its key, the day that keeps it in the window, its value, and its item. */

@@ -5,7 +5,7 @@ import {
 	linkPaymentStatus,
 	orderPaymentStatus,
 	orderStatus,
-} from '../../nodes/NexiXPay/backOffice/domain/simplify';
+} from '../../nodes/NexiXPay/backOffice/domain/statuses';
 
 const order = (stato: string, importo: number, operations: Array<Record<string, unknown>> = []) =>
 	({

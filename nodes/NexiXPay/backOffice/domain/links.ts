@@ -16,13 +16,8 @@ import {
 import { XPAY_ZONE, xpayDay } from '../protocol/environment';
 import { payMailLinkSchema, payMailListSchema, regeneratedLinkSchema } from '../transport/schemas';
 import { findOrder } from './orders';
-import {
-	linkPaymentStatus,
-	minorOf,
-	orderPaymentStatus,
-	renameKnown,
-	xpayDateToIso,
-} from './simplify';
+import { linkPaymentStatus, orderPaymentStatus } from './statuses';
+import { minorOf, renameKnown, xpayDateToIso } from './values';
 import type { Answer, XPayClient } from '../transport/client';
 
 /** ReportPaymail returns at most this many links per search (Nexi's documentation). */

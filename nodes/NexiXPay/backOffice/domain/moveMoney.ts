@@ -4,9 +4,10 @@ import { nexiApiError } from '../../../common/errors';
 import { formatMinor, toMajorUnits } from '../../../common/money';
 import { invalidInput } from '../../../common/validation';
 import { CURRENCIES, currencyLetters, SAME_AS_ORDER } from './currencies';
-import { findOrder, requireOrder } from './orders';
+import { findOrder, moneyMoved, orderOperations, requireOrder } from './orders';
 import { envelopeSchema, type XPayOperation, type XPayOrder } from '../transport/schemas';
-import { minorOf, moneyMoved, operationsOf, orderStatus } from './simplify';
+import { minorOf } from './values';
+import { orderStatus } from './statuses';
 import { xpayError, type XPayClient } from '../transport/client';
 
 export type MoneyMoveKind = 'capture' | 'refund';
@@ -324,7 +325,7 @@ function payPalCaptureToReverse(
 
 /** An order's PayPal partial captures (CONTAB. with an idContabParzialePayPal), with what is left of each. */
 export function payPalCaptures(order: XPayOrder): Array<{ id: string; left: number }> {
-	const operations = operationsOf(order);
+	const operations = orderOperations(order);
 	const idOf = (operation: XPayOperation) =>
 		typeof operation.idContabParzialePayPal === 'string'
 			? operation.idContabParzialePayPal.trim()

@@ -5,7 +5,7 @@ import { isoDate, type DateRange } from '../../../common/dates';
 
 import { xpayDay } from '../protocol/environment';
 import { reportListSchema } from '../transport/schemas';
-import { renameKnown, xpayDateToIso } from './simplify';
+import { renameKnown, xpayDateToIso } from './values';
 import type { XPayClient } from '../transport/client';
 
 const REPORT_FIELDS: Record<string, string> = {

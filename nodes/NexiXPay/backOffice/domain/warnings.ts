@@ -5,7 +5,7 @@ import { toMajorUnits } from '../../../common/money';
 import { fetchAllWindows, splitIntoWindows, uniqueBy } from '../../../common/windows';
 import { xpayDay } from '../protocol/environment';
 import { warningListSchema } from '../transport/schemas';
-import { minorOf, renameKnown, xpayDateToIso } from './simplify';
+import { minorOf, renameKnown, xpayDateToIso } from './values';
 import type { XPayClient } from '../transport/client';
 
 /**

@@ -8,7 +8,7 @@ import { XPAY_LIST_DEFAULTS } from '../transport/listDefaults';
 import { listOrders } from '../domain/orders';
 import { XPAY_ZONE } from '../protocol/environment';
 import { listReports } from '../domain/reports';
-import { simplifyOrder } from '../domain/simplify';
+import { simplifyOrder } from '../domain/orders';
 import { XPayClient } from '../transport/client';
 
 /** How far back "From List" shows orders and PayMail links. */

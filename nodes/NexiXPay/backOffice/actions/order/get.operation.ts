@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { asItems } from '../../../../common/itemLoop';
 import type { OperationExecute, OperationOption } from '../../../../common/router';
 import { requireOrder } from '../../domain/orders';
-import { operationsOf, simplifyOperation, simplifyOrder } from '../../domain/simplify';
+import { orderOperations, simplifyOperation, simplifyOrder } from '../../domain/orders';
 import type { XPayClient } from '../../transport/client';
 import { readTransactionCode, simplifyField, transactionCodeFields } from '../common.descriptions';
 
@@ -50,7 +50,7 @@ export const execute: OperationExecute<XPayClient> = async function (client, ite
 	const order = await requireOrder(client, code, `find order ${code}`);
 	if (output === 'operations') {
 		return asItems(
-			operationsOf(order).map((operation) =>
+			orderOperations(order).map((operation) =>
 				simplify
 					? simplifyOperation(operation, code, shape)
 					: ({ codiceTransazione: code, ...operation } as IDataObject),

@@ -13,7 +13,8 @@ import {
 import type { OperationExecute, OperationOption } from '../../../../common/router';
 import { invalidInput } from '../../../../common/validation';
 import { listOrders } from '../../domain/orders';
-import { ORDER_FILTER_TOKENS, simplifyOrder, type OrderStatus } from '../../domain/simplify';
+import { ORDER_FILTER_TOKENS, type OrderStatus } from '../../domain/statuses';
+import { simplifyOrder } from '../../domain/orders';
 import type { XPayClient } from '../../transport/client';
 import { requireTransactionCode } from '../../domain/transactionCodes';
 import { readWindowOptions, simplifyField, windowOptionsField } from '../common.descriptions';
