@@ -2,10 +2,9 @@ import { DateTime } from 'luxon';
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { mapConcurrent } from '../../../common/concurrency';
-import type { DateRange } from '../../../common/dates';
+import { todayIn, type DateRange } from '../../../common/dates';
 import { nexiApiError } from '../../../common/errors';
 import { toMajorUnits } from '../../../common/money';
-import { todayIn } from '../../../common/dates';
 import {
 	DayOverCapError,
 	fetchAllWindows,
@@ -14,6 +13,7 @@ import {
 	type DayWindow,
 } from '../../../common/windows';
 import { XPAY_ZONE, xpayDay } from '../protocol/environment';
+import { payMailParameters, type LinkOptions } from '../protocol/payMail';
 import { payMailLinkSchema, payMailListSchema, regeneratedLinkSchema } from '../transport/schemas';
 import { findOrder } from './orders';
 import { linkPaymentStatus, orderPaymentStatus } from './statuses';
@@ -138,14 +138,13 @@ async function settleByOrder(
 	});
 }
 
-/** A PayMail link as asked for: its code, amount in euro cents, lifetime, return page and extras. */
+/** A PayMail link as asked for: its code, amount in euro cents, lifetime, return page and options. */
 export interface LinkRequest {
 	code: string;
 	minor: number;
 	hours: number;
 	returnUrl: string;
-	/** parametriAggiuntivi, by XPay's names. */
-	extras: Record<string, string>;
+	options: LinkOptions;
 }
 
 /**
@@ -161,7 +160,8 @@ export async function createLink(client: XPayClient, request: LinkRequest): Prom
 		timeout: hours,
 		url: request.returnUrl,
 	};
-	if (Object.keys(request.extras).length > 0) body.parametriAggiuntivi = request.extras;
+	const parameters = payMailParameters(request.options);
+	if (Object.keys(parameters).length > 0) body.parametriAggiuntivi = parameters;
 	const answer = await client.write('richiestaPayMail', body, payMailLinkSchema);
 
 	const result = (url: string, operationId: unknown, note?: string): IDataObject => ({
@@ -236,7 +236,7 @@ export async function regenerateLink(
 }
 
 /** parametriAggiuntivi as an order detail may carry it: an object, JSON text, or name=value pairs. */
-export function readExtras(value: unknown): IDataObject {
+export function parseAdditionalParameters(value: unknown): IDataObject {
 	if (value && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
 	if (typeof value !== 'string' || value.trim() === '') return {};
 	const text = value.trim();
@@ -270,7 +270,7 @@ export async function withCustomer(
 	return await mapConcurrent(links, concurrency, async (link) => {
 		const order = await findOrder(client, String(link.transactionCode));
 		const detail = (order?.dettaglio?.[0] ?? {}) as IDataObject;
-		const extras = readExtras(detail.parametriAggiuntivi ?? order?.parametri);
+		const extras = parseAdditionalParameters(detail.parametriAggiuntivi ?? order?.parametri);
 		const text = (...values: unknown[]) => {
 			const found = values.find((value) => typeof value === 'string' && value.trim() !== '');
 			return typeof found === 'string' ? found : null;

@@ -5,6 +5,7 @@ import { additionalFieldsCollection, sortedOptions } from '../../../../common/pa
 import type { OperationExecute, OperationOption } from '../../../../common/router';
 import { invalidInput, isHttpUrl } from '../../../../common/validation';
 import { createLink } from '../../domain/links';
+import { isReservedParameter, type LinkOptions } from '../../protocol/payMail';
 import { generateTransactionCode, requireTransactionCode } from '../../domain/transactionCodes';
 import type { XPayClient } from '../../transport/client';
 import { amountField, readAmount } from '../common.descriptions';
@@ -166,61 +167,46 @@ export const execute: OperationExecute<XPayClient> = async function (client, ite
 			'an http or https address, such as https://shop.example.com/thank-you',
 		);
 	}
-	const extras = readExtras(this, itemIndex);
-	return [{ json: await createLink(client, { code, minor, hours, returnUrl, extras }) }];
+	const options = readLinkOptions(this, itemIndex);
+	return [{ json: await createLink(client, { code, minor, hours, returnUrl, options }) }];
 };
 
-function readExtras(context: IExecuteFunctions, itemIndex: number): Record<string, string> {
+/** The Additional Fields in English, checked; XPay's names for them are the protocol's business. */
+function readLinkOptions(context: IExecuteFunctions, itemIndex: number): LinkOptions {
 	const node = context.getNode();
 	const fields = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const extras: Record<string, string> = {};
-	const text = (value: unknown) =>
+	const trimmed = (value: unknown) =>
 		typeof value === 'string'
 			? value.trim()
 			: value === undefined || value === null
 				? ''
 				: String(value);
 
-	const email = text(fields.email);
-	if (email) {
-		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-			throw invalidInput(
-				node,
-				itemIndex,
-				'Customer Email',
-				fields.email,
-				'an e-mail address such as name@example.com',
-			);
-		}
-		extras.mail = email;
+	const email = trimmed(fields.email);
+	if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+		throw invalidInput(
+			node,
+			itemIndex,
+			'Customer Email',
+			fields.email,
+			'an e-mail address such as name@example.com',
+		);
 	}
 	for (const [field, label] of [
 		['notificationUrl', 'Notification URL'],
 		['cancelUrl', 'Cancel URL'],
 	] as const) {
-		const url = text(fields[field]);
+		const url = trimmed(fields[field]);
 		if (url && !isHttpUrl(url)) {
 			throw invalidInput(node, itemIndex, label, fields[field], 'an http or https address');
 		}
 	}
-	const mapping: Array<[string, string]> = [
-		['firstName', 'nome'],
-		['lastName', 'cognome'],
-		['description', 'descrizione'],
-		['language', 'languageId'],
-		['notificationUrl', 'urlpost'],
-		['cancelUrl', 'url_back'],
-		['captureMode', 'TCONTAB'],
-	];
-	for (const [field, name] of mapping) {
-		const value = text(fields[field]);
-		if (value) extras[name] = value;
-	}
+	const extraParameters: Array<[string, string]> = [];
 	const extra = (fields.extraParameters as IDataObject | undefined)?.parameter;
 	for (const parameter of Array.isArray(extra) ? (extra as IDataObject[]) : []) {
-		const name = text(parameter.name);
+		const name = trimmed(parameter.name);
 		if (!name) continue;
-		if (['apiKey', 'mac', 'timeStamp', 'codiceTransazione', 'importo'].includes(name)) {
+		if (isReservedParameter(name)) {
 			throw invalidInput(
 				node,
 				itemIndex,
@@ -229,7 +215,17 @@ function readExtras(context: IExecuteFunctions, itemIndex: number): Record<strin
 				'a parameter other than the ones the node sends itself',
 			);
 		}
-		extras[name] = text(parameter.value);
+		extraParameters.push([name, trimmed(parameter.value)]);
 	}
-	return extras;
+	return {
+		email,
+		firstName: trimmed(fields.firstName),
+		lastName: trimmed(fields.lastName),
+		description: trimmed(fields.description),
+		language: trimmed(fields.language),
+		notificationUrl: trimmed(fields.notificationUrl),
+		cancelUrl: trimmed(fields.cancelUrl),
+		captureMode: trimmed(fields.captureMode),
+		extraParameters,
+	};
 }
