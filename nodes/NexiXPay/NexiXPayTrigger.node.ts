@@ -28,6 +28,7 @@ import { orderStatus } from './backOffice/domain/statuses';
 import { simplifyOrder } from './backOffice/domain/orders';
 import { xpayDateToIso } from './backOffice/domain/values';
 import { XPayClient } from './backOffice/transport/client';
+import { versionBehaviour } from './backOffice/actions/versions';
 
 /** A record the trigger watches: its key, the day that keeps it in the window, its value, and its item. */
 interface Watched {
@@ -142,7 +143,7 @@ export class NexiXPayTrigger implements INodeType {
 		const manual = this.getMode() === 'manual';
 		const staticData = this.getWorkflowStaticData('node');
 		const state = loadPollState(staticData);
-		const withDetails = node.typeVersion >= 2 && event === 'payMailLinkPaid';
+		const withDetails = versionBehaviour(node).paidLinksWithCustomer && event === 'payMailLinkPaid';
 		const describe = async (records: IDataObject[]) =>
 			withDetails ? await withCustomer(client, records, XPAY_LIST_DEFAULTS.concurrency) : records;
 

@@ -14,7 +14,7 @@ import { XPAY_LIST_DEFAULTS } from '../transport/listDefaults';
 import { requireTransactionCode } from '../domain/transactionCodes';
 
 /** How version 2 picks the record: from a list of recent ones, or by its code. */
-interface Pick {
+interface RecordPicker {
 	displayName: string;
 	searchListMethod: 'searchOrders' | 'searchLinks';
 	description: string;
@@ -24,7 +24,7 @@ interface Pick {
  * The transaction code of the order or link to act on: a text field in version 1; in version 2
  * a pick from the last 30 days or the code itself (the same values and expressions as before).
  */
-export function transactionCodeFields(description: string, pick: Pick): INodeProperties[] {
+export function transactionCodeFields(description: string, pick: RecordPicker): INodeProperties[] {
 	return [
 		inVersions([1], {
 			displayName: 'Transaction Code',

@@ -271,18 +271,19 @@ export async function withCustomer(
 		const order = await findOrder(client, String(link.transactionCode));
 		const detail = (order?.dettaglio?.[0] ?? {}) as IDataObject;
 		const extras = parseAdditionalParameters(detail.parametriAggiuntivi ?? order?.parametri);
-		const text = (...values: unknown[]) => {
+		/** The first of the values that is a text with something in it, or null. */
+		const firstText = (...values: unknown[]) => {
 			const found = values.find((value) => typeof value === 'string' && value.trim() !== '');
 			return typeof found === 'string' ? found : null;
 		};
 		return {
 			...link,
 			customer: {
-				email: text(link.mail, detail.mail, order?.mail, extras.mail),
-				firstName: text(link.nome, detail.nome, order?.nome, extras.nome),
-				lastName: text(link.cognome, detail.cognome, order?.cognome, extras.cognome),
+				email: firstText(link.mail, detail.mail, order?.mail, extras.mail),
+				firstName: firstText(link.nome, detail.nome, order?.nome, extras.nome),
+				lastName: firstText(link.cognome, detail.cognome, order?.cognome, extras.cognome),
 			},
-			description: text(link.descrizione, extras.descrizione),
+			description: firstText(link.descrizione, extras.descrizione),
 		};
 	});
 }

@@ -41,7 +41,8 @@ export function outcomeFields(source: unknown): Record<string, string> {
 	return fields;
 }
 
-function text(value: string | undefined): string | null {
+/** A field's text, trimmed; null when absent or blank. */
+function nonBlank(value: string | undefined): string | null {
 	return value === undefined || value.trim() === '' ? null : value.trim();
 }
 
@@ -58,7 +59,7 @@ function outcomeTime(data: string | undefined, orario: string | undefined): stri
 export function readOutcome(fields: Record<string, string>, deliveredBy: Delivery): IDataObject {
 	const esito = fields.esito.trim().toUpperCase();
 	const status = STATUSES[esito] ?? 'other';
-	const currency = currencyLetters(fields.divisa) ?? text(fields.divisa);
+	const currency = currencyLetters(fields.divisa) ?? nonBlank(fields.divisa);
 	const importo = (fields.importo ?? '').trim();
 	const minor = /^\d+$/.test(importo) ? Number(importo) : null;
 	const at = outcomeTime(fields.data, fields.orario);
@@ -68,19 +69,19 @@ export function readOutcome(fields: Record<string, string>, deliveredBy: Deliver
 		amount: minor === null ? null : toMajorUnits(minor, currencyDecimals(currency)),
 		amountMinor: minor,
 		currency,
-		authorizationCode: text(fields.codAut),
+		authorizationCode: nonBlank(fields.codAut),
 		paidAt: status === 'paid' ? at : null,
 		outcomeAt: at,
-		brand: text(fields.brand),
-		maskedPan: text(fields.pan),
+		brand: nonBlank(fields.brand),
+		maskedPan: nonBlank(fields.pan),
 		customer: {
-			email: text(fields.mail),
-			firstName: text(fields.nome),
-			lastName: text(fields.cognome),
+			email: nonBlank(fields.mail),
+			firstName: nonBlank(fields.nome),
+			lastName: nonBlank(fields.cognome),
 		},
-		description: text(fields.descrizione),
-		nexiCode: text(fields.codiceEsito) ?? fields.esito,
-		nexiMessage: text(fields.messaggio),
+		description: nonBlank(fields.descrizione),
+		nexiCode: nonBlank(fields.codiceEsito) ?? fields.esito,
+		nexiMessage: nonBlank(fields.messaggio),
 		deliveredBy,
 		raw: { ...fields },
 	};

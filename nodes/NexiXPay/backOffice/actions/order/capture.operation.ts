@@ -5,6 +5,7 @@ import { moveMoney } from '../../domain/moveMoney';
 import type { XPayClient } from '../../transport/client';
 import { amountField, transactionCodeFields } from '../common.descriptions';
 import { currencyFields, readMoneyMove } from './common.descriptions';
+import { versionBehaviour } from '../versions';
 
 export const option: OperationOption = {
 	name: 'Capture',
@@ -39,7 +40,7 @@ export const description: INodeProperties[] = [
 ];
 
 export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
-	const withRemaining = this.getNode().typeVersion >= 2;
+	const withRemaining = versionBehaviour(this.getNode()).remainingAmounts;
 	return [
 		{ json: await moveMoney(client, 'capture', readMoneyMove(this, itemIndex), { withRemaining }) },
 	];

@@ -6,6 +6,7 @@ import { requireOrder } from '../../domain/orders';
 import { orderOperations, simplifyOperation, simplifyOrder } from '../../domain/orders';
 import type { XPayClient } from '../../transport/client';
 import { readTransactionCode, simplifyField, transactionCodeFields } from '../common.descriptions';
+import { versionBehaviour } from '../versions';
 
 export const option: OperationOption = {
 	name: 'Get',
@@ -46,7 +47,7 @@ export const execute: OperationExecute<XPayClient> = async function (client, ite
 	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 	const output = this.getNodeParameter('output', itemIndex, 'order') as string;
 
-	const shape = { payPalIds: this.getNode().typeVersion >= 2 };
+	const shape = { payPalIds: versionBehaviour(this.getNode()).payPalCaptureIds };
 	const order = await requireOrder(client, code, `find order ${code}`);
 	if (output === 'operations') {
 		return asItems(

@@ -18,6 +18,7 @@ import { simplifyOrder } from '../../domain/orders';
 import type { XPayClient } from '../../transport/client';
 import { requireTransactionCode } from '../../domain/transactionCodes';
 import { readWindowOptions, simplifyField, windowOptionsField } from '../common.descriptions';
+import { versionBehaviour } from '../versions';
 
 const STATUS_NAMES: Record<string, string> = {
 	authorized: 'Authorized',
@@ -120,7 +121,7 @@ export const execute: OperationExecute<XPayClient> = async function (client, ite
 		...readWindowOptions(this, itemIndex, 'orders'),
 	});
 	const limited = limit === undefined ? orders : orders.slice(0, limit);
-	const shape = { payPalIds: this.getNode().typeVersion >= 2 };
+	const shape = { payPalIds: versionBehaviour(this.getNode()).payPalCaptureIds };
 	return asItems(
 		limited.map((order) => (simplify ? simplifyOrder(order, shape) : (order as IDataObject))),
 	);

@@ -6,6 +6,7 @@ import { moveMoney } from '../../domain/moveMoney';
 import type { XPayClient } from '../../transport/client';
 import { amountField, transactionCodeFields } from '../common.descriptions';
 import { currencyFields, readMoneyMove, readPayPalCaptureId } from './common.descriptions';
+import { versionBehaviour } from '../versions';
 
 export const option: OperationOption = {
 	name: 'Refund or Cancel',
@@ -52,6 +53,6 @@ export const execute: OperationExecute<XPayClient> = async function (client, ite
 		...readMoneyMove(this, itemIndex),
 		payPalCaptureId: readPayPalCaptureId(this, itemIndex),
 	};
-	const withRemaining = this.getNode().typeVersion >= 2;
+	const withRemaining = versionBehaviour(this.getNode()).remainingAmounts;
 	return [{ json: await moveMoney(client, 'refund', move, { withRemaining }) }];
 };

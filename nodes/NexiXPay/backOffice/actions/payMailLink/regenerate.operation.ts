@@ -8,6 +8,7 @@ import { requireTransactionCode } from '../../domain/transactionCodes';
 import type { XPayClient } from '../../transport/client';
 import { readTransactionCode, transactionCodeFields } from '../common.descriptions';
 import { DEFAULT_LINK_HOURS, expiresInHoursField, readExpiresInHours } from './common.descriptions';
+import { versionBehaviour } from '../versions';
 
 export const option: OperationOption = {
 	name: 'Regenerate',
@@ -52,7 +53,7 @@ export const execute: OperationExecute<XPayClient> = async function (client, ite
 	const hours =
 		fields.expiresInHours !== undefined
 			? readExpiresInHours(node, itemIndex, fields.expiresInHours)
-			: node.typeVersion >= 2
+			: versionBehaviour(node).regenerateSendsLifetime
 				? DEFAULT_LINK_HOURS
 				: undefined;
 	const newCode =

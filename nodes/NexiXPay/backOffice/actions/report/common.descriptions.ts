@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { invalidInput } from '../../../../common/validation';
 
 /** The binary field a downloaded report goes in. */
-export const binaryFieldField: INodeProperties = {
+export const binaryPropertyNameField: INodeProperties = {
 	displayName: 'Put Output File in Field',
 	name: 'binaryPropertyName',
 	type: 'string',
@@ -12,7 +12,7 @@ export const binaryFieldField: INodeProperties = {
 	hint: 'The name of the output binary field to put the file in',
 };
 
-export function readBinaryField(
+export function readBinaryPropertyName(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	value: unknown = context.getNodeParameter('binaryPropertyName', itemIndex, 'data'),

@@ -5,7 +5,7 @@ import type { OperationExecute, OperationOption } from '../../../../common/route
 import { invalidInput } from '../../../../common/validation';
 import { NO_REPORT_ID } from '../../domain/reports';
 import type { XPayClient } from '../../transport/client';
-import { binaryFieldField, readBinaryField } from './common.descriptions';
+import { binaryPropertyNameField, readBinaryPropertyName } from './common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Download',
@@ -34,7 +34,7 @@ export const description: INodeProperties[] = [
 			description: 'The report: pick one of those XPay lists today, or give its reportId',
 		}),
 	),
-	binaryFieldField,
+	binaryPropertyNameField,
 ];
 
 export const execute: OperationExecute<XPayClient> = async function (client, itemIndex) {
@@ -50,7 +50,7 @@ export const execute: OperationExecute<XPayClient> = async function (client, ite
 			reportId === '' ? `${NO_REPORT_ID}.` : undefined,
 		);
 	}
-	const property = readBinaryField(this, itemIndex);
+	const property = readBinaryPropertyName(this, itemIndex);
 	const file = await client.download(reportId);
 	const binary = await this.helpers.prepareBinaryData(file.bytes, file.fileName, file.mimeType);
 	const json: IDataObject = {

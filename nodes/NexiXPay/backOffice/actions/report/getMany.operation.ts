@@ -17,7 +17,8 @@ import type { OperationExecute, OperationOption } from '../../../../common/route
 import { XPAY_LIST_DEFAULTS } from '../../transport/listDefaults';
 import { listReports, listReportsInRange, NO_REPORT_ID } from '../../domain/reports';
 import type { XPayClient } from '../../transport/client';
-import { readBinaryField } from './common.descriptions';
+import { readBinaryPropertyName } from './common.descriptions';
+import { versionBehaviour } from '../versions';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -70,12 +71,11 @@ export const execute: OperationExecute<XPayClient> = async function (client, ite
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const field =
 		options.download === true
-			? readBinaryField(this, itemIndex, options.binaryPropertyName ?? 'data')
+			? readBinaryPropertyName(this, itemIndex, options.binaryPropertyName ?? 'data')
 			: undefined;
-	const reports =
-		this.getNode().typeVersion >= 2
-			? await listReportsInRange(client, readDateRange(this, itemIndex))
-			: await listReports(client, readReferenceDate(this, itemIndex));
+	const reports = versionBehaviour(this.getNode()).reportsOverDateRange
+		? await listReportsInRange(client, readDateRange(this, itemIndex))
+		: await listReports(client, readReferenceDate(this, itemIndex));
 	if (field === undefined) return reports.map((json) => ({ json }));
 	return await mapConcurrent(
 		reports,
