@@ -1,12 +1,26 @@
 // Nexi's own documented example responses (from the Reporting API reference).
 import examples from '../fixtures/nexi-reporting-examples.json';
-import { countCredentialReads, runNode } from '../helpers/harness';
+import { countCredentialReads, runNode, type RunOptions } from '../helpers/harness';
 import { idsOf, jsonOf, leaks, pairingOf } from '../helpers/expect';
 import { checkoutCredentials, useSandbox } from '../helpers/sandbox';
 
 const sandbox = useSandbox();
 
 const credentials = () => checkoutCredentials(sandbox.current);
+
+/** Runs Nexi Reporting (version 1 unless said) with the sandbox's credential. */
+async function run(
+	resource: 'payout' | 'paymentAction',
+	operation: 'get' | 'getMany',
+	parameters: RunOptions['parameters'],
+	options: Omit<RunOptions, 'parameters' | 'credentials'> = {},
+) {
+	return await runNode({
+		parameters: { resource, operation, ...parameters },
+		credentials: credentials(),
+		...options,
+	});
+}
 
 function expectedPayouts(from: string, to: string, currency?: string) {
 	return sandbox.current.reporting
@@ -22,15 +36,10 @@ beforeEach(() => {
 
 describe('Payout → Get Many', () => {
 	test('returns every payout in the range, in the API order, exactly as Nexi sent it', async () => {
-		const { items, error } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'getMany',
-				fromDate: '2026-01-01',
-				toDate: '2026-06-30',
-				returnAll: true,
-			},
-			credentials: credentials(),
+		const { items, error } = await run('payout', 'getMany', {
+			fromDate: '2026-01-01',
+			toDate: '2026-06-30',
+			returnAll: true,
 		});
 		expect(error).toBeUndefined();
 		const expected = expectedPayouts('2026-01-01', '2026-06-30');
@@ -47,16 +56,11 @@ describe('Payout → Get Many', () => {
 	});
 
 	test('Limit returns exactly the first N and reads only the pages it needs', async () => {
-		const { items } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'getMany',
-				fromDate: '2026-01-01',
-				toDate: '2026-06-30',
-				returnAll: false,
-				limit: 7,
-			},
-			credentials: credentials(),
+		const { items } = await run('payout', 'getMany', {
+			fromDate: '2026-01-01',
+			toDate: '2026-06-30',
+			returnAll: false,
+			limit: 7,
 		});
 		expect(idsOf(items)).toEqual(
 			expectedPayouts('2026-01-01', '2026-06-30')
@@ -67,16 +71,11 @@ describe('Payout → Get Many', () => {
 	});
 
 	test('the currency filter is sent to Nexi and upper-cased', async () => {
-		const { items } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'getMany',
-				fromDate: '2025-12-01',
-				toDate: '2026-11-20',
-				returnAll: true,
-				filters: { currency: 'dkk' },
-			},
-			credentials: credentials(),
+		const { items } = await run('payout', 'getMany', {
+			fromDate: '2025-12-01',
+			toDate: '2026-11-20',
+			returnAll: true,
+			filters: { currency: 'dkk' },
 		});
 		const expected = expectedPayouts('2025-12-01', '2026-11-20', 'DKK');
 		expect(expected.length).toBeGreaterThan(40);
@@ -85,30 +84,20 @@ describe('Payout → Get Many', () => {
 	});
 
 	test('a range with no payouts gives no items and no error', async () => {
-		const { items, error } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'getMany',
-				fromDate: '2020-01-01',
-				toDate: '2020-01-31',
-				returnAll: true,
-			},
-			credentials: credentials(),
+		const { items, error } = await run('payout', 'getMany', {
+			fromDate: '2020-01-01',
+			toDate: '2020-01-31',
+			returnAll: true,
 		});
 		expect(error).toBeUndefined();
 		expect(items).toEqual([]);
 	});
 
 	test('dates from expressions: a Luxon DateTime and an ISO string with an offset', async () => {
-		const { items } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'getMany',
-				fromDate: '={{ DateTime.fromISO("2026-03-02T08:00:00", { zone: "Europe/Rome" }) }}',
-				toDate: '={{ "2026-03-06T23:00:00-05:00" }}',
-				returnAll: true,
-			},
-			credentials: credentials(),
+		const { items } = await run('payout', 'getMany', {
+			fromDate: '={{ DateTime.fromISO("2026-03-02T08:00:00", { zone: "Europe/Rome" }) }}',
+			toDate: '={{ "2026-03-06T23:00:00-05:00" }}',
+			returnAll: true,
 		});
 		expect(idsOf(items)).toEqual(expectedPayouts('2026-03-02', '2026-03-06').map((p) => p.id));
 		expect(sandbox.current.requests[0].query).toMatchObject({
@@ -118,20 +107,21 @@ describe('Payout → Get Many', () => {
 	});
 
 	test('each input item runs its own query and its outputs are paired to it', async () => {
-		const { items } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'getMany',
+		const { items } = await run(
+			'payout',
+			'getMany',
+			{
 				fromDate: '={{ $json.from }}',
 				toDate: '={{ $json.to }}',
 				returnAll: true,
 			},
-			items: [
-				{ json: { from: '2026-03-02', to: '2026-03-03' } },
-				{ json: { from: '2026-04-06', to: '2026-04-08' } },
-			],
-			credentials: credentials(),
-		});
+			{
+				items: [
+					{ json: { from: '2026-03-02', to: '2026-03-03' } },
+					{ json: { from: '2026-04-06', to: '2026-04-08' } },
+				],
+			},
+		);
 		const first = expectedPayouts('2026-03-02', '2026-03-03');
 		const second = expectedPayouts('2026-04-06', '2026-04-08');
 		expect(idsOf(items)).toEqual([...first, ...second].map((p) => p.id));
@@ -160,14 +150,9 @@ describe('pagination edges on a payout of its own', () => {
 	])('%i payment actions come back whole in %i requests', async (count, requests) => {
 		const payout = await payoutWithActions(count);
 		sandbox.current.requests.length = 0;
-		const { items } = await runNode({
-			parameters: {
-				resource: 'paymentAction',
-				operation: 'getMany',
-				payoutId: payout.id,
-				returnAll: true,
-			},
-			credentials: credentials(),
+		const { items } = await run('paymentAction', 'getMany', {
+			payoutId: payout.id,
+			returnAll: true,
 		});
 		expect(idsOf(items)).toEqual(actionsOf(payout.id).map((a) => a.id));
 		expect(sandbox.current.requests).toHaveLength(requests);
@@ -177,14 +162,9 @@ describe('pagination edges on a payout of its own', () => {
 		const payout = await payoutWithActions(10_000);
 		sandbox.current.faults.configure({ latencyJitterMs: 15 });
 		sandbox.current.requests.length = 0;
-		const { items, error } = await runNode({
-			parameters: {
-				resource: 'paymentAction',
-				operation: 'getMany',
-				payoutId: payout.id,
-				returnAll: true,
-			},
-			credentials: credentials(),
+		const { items, error } = await run('paymentAction', 'getMany', {
+			payoutId: payout.id,
+			returnAll: true,
 		});
 		expect(error).toBeUndefined();
 		const expected = actionsOf(payout.id);
@@ -203,16 +183,17 @@ describe('pagination edges on a payout of its own', () => {
 	test('the credential is read once per input item, not once per page', async () => {
 		const payout = await payoutWithActions(1_000);
 		const before = countCredentialReads();
-		const { items } = await runNode({
-			parameters: {
-				resource: 'paymentAction',
-				operation: 'getMany',
+		const { items } = await run(
+			'paymentAction',
+			'getMany',
+			{
 				payoutId: payout.id,
 				returnAll: true,
 			},
-			credentials: credentials(),
-			items: [{ json: {} }, { json: {} }],
-		});
+			{
+				items: [{ json: {} }, { json: {} }],
+			},
+		);
 		expect(items).toHaveLength(2_000);
 		expect(countCredentialReads() - before).toBe(2);
 	});
@@ -220,15 +201,10 @@ describe('pagination edges on a payout of its own', () => {
 	test('a page size above the sandbox cap of 1000 is followed in the capped size', async () => {
 		const payout = await payoutWithActions(2500);
 		sandbox.current.requests.length = 0;
-		const { items } = await runNode({
-			parameters: {
-				resource: 'paymentAction',
-				operation: 'getMany',
-				payoutId: payout.id,
-				returnAll: true,
-				options: { pageSize: 1000 },
-			},
-			credentials: credentials(),
+		const { items } = await run('paymentAction', 'getMany', {
+			payoutId: payout.id,
+			returnAll: true,
+			options: { pageSize: 1000 },
 		});
 		expect(idsOf(items)).toEqual(actionsOf(payout.id).map((a) => a.id));
 		expect(sandbox.current.requests.map((r) => r.query.pageNumber).sort()).toEqual(['0', '1', '2']);
@@ -236,14 +212,9 @@ describe('pagination edges on a payout of its own', () => {
 
 	test("the action totals of a payout add up to its amount with Nexi's signs", async () => {
 		const payout = await payoutWithActions(300);
-		const { items } = await runNode({
-			parameters: {
-				resource: 'paymentAction',
-				operation: 'getMany',
-				payoutId: payout.id,
-				returnAll: true,
-			},
-			credentials: credentials(),
+		const { items } = await run('paymentAction', 'getMany', {
+			payoutId: payout.id,
+			returnAll: true,
 		});
 		const net = items.reduce(
 			(sum, { json }) => sum + (json.amount as number) + (json.fee as number),
@@ -259,14 +230,9 @@ describe('pagination edges on a payout of its own', () => {
 describe('Payout → Get', () => {
 	test('without actions: the payout header only, from one small request', async () => {
 		const [expected] = expectedPayouts('2026-05-04', '2026-05-04', 'EUR');
-		const { items } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'get',
-				payoutId: expected.id,
-				includePaymentActions: false,
-			},
-			credentials: credentials(),
+		const { items } = await run('payout', 'get', {
+			payoutId: expected.id,
+			includePaymentActions: false,
 		});
 		const stored = sandbox.current.reporting
 			.list()
@@ -285,14 +251,9 @@ describe('Payout → Get', () => {
 		});
 		const dashed =
 			`${payout.id.slice(0, 8)}-${payout.id.slice(8, 12)}-${payout.id.slice(12, 16)}-${payout.id.slice(16, 20)}-${payout.id.slice(20)}`.toUpperCase();
-		const { items } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'get',
-				payoutId: dashed,
-				includePaymentActions: true,
-			},
-			credentials: credentials(),
+		const { items } = await run('payout', 'get', {
+			payoutId: dashed,
+			includePaymentActions: true,
 		});
 		const stored = sandbox.current.reporting.list().find((s) => s.payout.id === payout.id)!;
 		expect(jsonOf(items)).toEqual([
@@ -301,13 +262,8 @@ describe('Payout → Get', () => {
 	});
 
 	test('an unknown payout is a 404 that names the id', async () => {
-		const { error } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'get',
-				payoutId: 'ffffffffffffffffffffffffffffffff',
-			},
-			credentials: credentials(),
+		const { error } = await run('payout', 'get', {
+			payoutId: 'ffffffffffffffffffffffffffffffff',
 		});
 		expect(error?.message).toBe(
 			'Nexi has no payout with ID ffffffffffffffffffffffffffffffff for this merchant',
@@ -327,41 +283,26 @@ describe("Nexi's documented examples", () => {
 	});
 
 	test('a listed payout comes out exactly as documented', async () => {
-		const { items } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'getMany',
-				fromDate: '2021-05-21',
-				toDate: '2021-05-21',
-				returnAll: true,
-			},
-			credentials: credentials(),
+		const { items } = await run('payout', 'getMany', {
+			fromDate: '2021-05-21',
+			toDate: '2021-05-21',
+			returnAll: true,
 		});
 		expect(jsonOf(items)).toEqual(listed.payouts);
 	});
 
 	test('a payout with its actions comes out exactly as documented', async () => {
-		const { items } = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'get',
-				payoutId: detail.id,
-				includePaymentActions: true,
-			},
-			credentials: credentials(),
+		const { items } = await run('payout', 'get', {
+			payoutId: detail.id,
+			includePaymentActions: true,
 		});
 		expect(jsonOf(items)).toEqual([detail]);
 	});
 
 	test('the documented actions as rows that stand alone in a spreadsheet', async () => {
-		const { items } = await runNode({
-			parameters: {
-				resource: 'paymentAction',
-				operation: 'getMany',
-				payoutId: detail.id,
-				returnAll: true,
-			},
-			credentials: credentials(),
+		const { items } = await run('paymentAction', 'getMany', {
+			payoutId: detail.id,
+			returnAll: true,
 		});
 		expect(jsonOf(items)).toEqual(
 			detail.paymentActions.map((action) => ({
@@ -397,15 +338,10 @@ describe('Payment Action → Get Many for a date range (reconciliation export)',
 	}
 
 	test('every action of every payout in the range, payout by payout', async () => {
-		const { items } = await runNode({
-			parameters: {
-				resource: 'paymentAction',
-				operation: 'getMany',
-				source: 'dateRange',
-				...range,
-				returnAll: true,
-			},
-			credentials: credentials(),
+		const { items } = await run('paymentAction', 'getMany', {
+			source: 'dateRange',
+			...range,
+			returnAll: true,
 		});
 		const expected = expectedActions();
 		expect(expected.length).toBeGreaterThan(500);
@@ -414,32 +350,22 @@ describe('Payment Action → Get Many for a date range (reconciliation export)',
 
 	test('filtered to refunds and fees, with a limit across payouts', async () => {
 		const keep = (type: string) => type === 'REFUND' || type === 'FEE';
-		const { items } = await runNode({
-			parameters: {
-				resource: 'paymentAction',
-				operation: 'getMany',
-				source: 'dateRange',
-				...range,
-				returnAll: false,
-				limit: 25,
-				filters: { actionTypes: ['REFUND', 'FEE'] },
-			},
-			credentials: credentials(),
+		const { items } = await run('paymentAction', 'getMany', {
+			source: 'dateRange',
+			...range,
+			returnAll: false,
+			limit: 25,
+			filters: { actionTypes: ['REFUND', 'FEE'] },
 		});
 		expect(jsonOf(items)).toEqual(expectedActions(keep).slice(0, 25));
 	});
 
 	test('the currency filter narrows the payouts', async () => {
-		const { items } = await runNode({
-			parameters: {
-				resource: 'paymentAction',
-				operation: 'getMany',
-				source: 'dateRange',
-				...range,
-				returnAll: true,
-				filters: { currency: 'SEK' },
-			},
-			credentials: credentials(),
+		const { items } = await run('paymentAction', 'getMany', {
+			source: 'dateRange',
+			...range,
+			returnAll: true,
+			filters: { currency: 'SEK' },
 		});
 		expect(new Set(items.map((i) => i.json.currency))).toEqual(new Set(['SEK']));
 		expect(items.length).toBe(expectedActions().filter((a) => a.currency === 'SEK').length);
@@ -675,15 +601,10 @@ describe('validation before any request', () => {
 
 test('n8n itself refuses to run with a required date left empty', async () => {
 	await expect(
-		runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'getMany',
-				fromDate: '',
-				toDate: '2026-01-31',
-				returnAll: true,
-			},
-			credentials: credentials(),
+		run('payout', 'getMany', {
+			fromDate: '',
+			toDate: '2026-01-31',
+			returnAll: true,
 		}),
 	).rejects.toThrow('Parameter "From Date" is required.');
 	expect(sandbox.current.requests).toEqual([]);
@@ -722,28 +643,24 @@ describe('secrets', () => {
 	test('the key appears in no output item and no error, even on failures', async () => {
 		const key = sandbox.current.reporting.testKey;
 		sandbox.current.faults.configure({}, [{ fault: 'error500', times: 100 }]);
-		const failed = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'getMany',
+		const failed = await run(
+			'payout',
+			'getMany',
+			{
 				fromDate: '2026-01-01',
 				toDate: '2026-01-31',
 				returnAll: true,
 			},
-			items: [{ json: {} }, { json: {} }],
-			credentials: credentials(),
-			continueOnFail: true,
-		});
+			{
+				items: [{ json: {} }, { json: {} }],
+				continueOnFail: true,
+			},
+		);
 		sandbox.current.faults.clear();
-		const ok = await runNode({
-			parameters: {
-				resource: 'payout',
-				operation: 'getMany',
-				fromDate: '2026-01-01',
-				toDate: '2026-01-31',
-				returnAll: true,
-			},
-			credentials: credentials(),
+		const ok = await run('payout', 'getMany', {
+			fromDate: '2026-01-01',
+			toDate: '2026-01-31',
+			returnAll: true,
 		});
 		expect(failed.items).toHaveLength(2);
 		expect(failed.items[0].json.error).toBe('Nexi had an internal error: Unexpected error');
