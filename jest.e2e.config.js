@@ -11,8 +11,11 @@ module.exports = {
 		transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 		globals: { N8N_VERSION: version },
 	})),
+	// One long-lived n8n per version for the whole run (test/e2e/globalSetup.ts).
 	globalSetup: '<rootDir>/test/e2e/globalSetup.ts',
+	globalTeardown: '<rootDir>/test/e2e/globalTeardown.ts',
 	testTimeout: 600000,
-	// Each file runs its own n8n; one at a time on two cores.
+	// The files of a version share its n8n, and some restart it: one file at a time.
+	// `npm run test:e2e` runs the versions side by side, one Jest each (scripts/e2e.js).
 	maxWorkers: 1,
 };

@@ -7,8 +7,10 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 import { startSandbox } from '../sandbox/server';
-import globalSetup from '../test/e2e/globalSetup';
+import { prepare } from '../test/e2e/globalSetup';
 import { N8n } from '../test/e2e/n8n';
+import { SETUP_FILE, type Setup } from '../test/e2e/setup';
+import { n8nVersion } from '../test/e2e/versions';
 import { credentialsFor, workflow, type NodeSpec } from '../test/e2e/workflows';
 import { idealMs, median, PAGE, ROOT } from './bench-common';
 
@@ -25,13 +27,11 @@ function executionTimes(n8n: N8n): {
 	status: string;
 	nodes: Record<string, { executionTime: number; items: number }>;
 } {
-	const setup = JSON.parse(readFileSync(join(ROOT, '.cache', 'e2e-setup.json'), 'utf8')) as {
-		node: string;
-		n8n: string;
-	};
-	const modules = resolve(dirname(setup.n8n), '..', '..');
+	const setup: Setup = JSON.parse(readFileSync(SETUP_FILE, 'utf8'));
+	const host = setup.hosts[n8nVersion()];
+	const modules = resolve(dirname(host.n8n), '..', '..');
 	const out = execFileSync(
-		setup.node,
+		host.node,
 		[
 			join(ROOT, 'scripts', 'n8n-execution-times.js'),
 			modules,
@@ -43,7 +43,7 @@ function executionTimes(n8n: N8n): {
 }
 
 async function main(): Promise<void> {
-	await globalSetup();
+	prepare([n8nVersion()]);
 	const sandbox = await startSandbox({ reporting: { days: 0 } });
 	const n8n = new N8n();
 	try {
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
 				sandbox.reporting.addPayout({ date: '2020-01-15', currency: 'EUR', actions: size }).id,
 			);
 		}
-		await n8n.importCredentials(credentialsFor(sandbox));
+		await n8n.importCredentials(credentialsFor(sandbox, 'bench'));
 		const nodes: NodeSpec[] = [
 			{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
 		];
@@ -113,7 +113,7 @@ async function main(): Promise<void> {
 				[`HTTP ${size}`, `Split ${size}`],
 			);
 		}
-		await n8n.importWorkflow(workflow('benchN8nWorkflow', 'Benchmark', nodes, edges));
+		await n8n.importWorkflow(workflow('bench', 'benchN8nWorkflow', 'Benchmark', nodes, edges));
 
 		const rows: string[] = [];
 		for (const latency of LATENCIES) {

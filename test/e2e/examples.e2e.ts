@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { simplifiedAction } from '../helpers/expected';
-import { N8n, outputOf } from './n8n';
+import { N8n, OWNER, outputOf } from './n8n';
 import { CHROMIUM, screenshotNodePanel } from './screenshot';
 import { isN8n1 } from './versions';
 import { existsSync } from 'node:fs';
@@ -36,7 +36,7 @@ const today = () => DateTime.now().setZone('Europe/Rome').toISODate()!;
  */
 beforeAll(async () => {
 	sandbox = await startSandbox({ reporting: { days: 62 }, xpay: { orders: 0, links: 0 } });
-	n8n = new N8n();
+	n8n = N8n.shared();
 	await n8n.importCredentials([
 		{
 			id: 'nexiCheckout0001',
@@ -94,18 +94,19 @@ beforeAll(async () => {
 	instant.nodes.find(
 		(node) => node.type === 'n8n-nodes-nexi.nexiXPayTrigger',
 	)!.parameters.pollTimes = { item: [{ mode: 'everyMinute' }] };
-	for (const workflow of [
+	await n8n.importWorkflow(
 		example('send-paymail-link-from-form'),
 		example('notify-when-paymail-link-paid'),
 		sheets,
 		example('monthly-reconciliation-export'),
 		example('send-report-files-to-accountant'),
 		instant,
-	]) {
-		await n8n.importWorkflow(workflow);
-	}
-	await n8n.importWorkflow(PANEL_WORKFLOW);
+		PANEL_WORKFLOW,
+	);
 });
+
+/** The examples this file activates in the shared n8n, deactivated when it is done. */
+const ACTIVE = ['exPayMailForm001', 'exPayMailPaid001', 'exPayoutsSheet01', 'exThankInstant01'];
 
 /** The README's picture of each node's parameters: file → node of PANEL_WORKFLOW. */
 const PANELS: Record<string, string> = {
@@ -202,7 +203,7 @@ const PANEL_WORKFLOW = {
 };
 
 afterAll(async () => {
-	await n8n?.dispose();
+	for (const id of ACTIVE) await n8n?.deactivate(id).catch(() => undefined);
 	await sandbox?.close();
 });
 
@@ -256,11 +257,10 @@ test("Send last month's XPay reports to the accountant: one e-mail, one attachme
 });
 
 test('the form, PayMail and Sheets examples, active in a running n8n', async () => {
-	for (const id of ['exPayMailForm001', 'exPayMailPaid001', 'exPayoutsSheet01'])
-		await n8n.activate(id);
 	sandbox.xpay.createLink('EX-PAID-BEFORE', 700, 24, 'https://x.example', {});
 	sandbox.xpay.pay('EX-PAID-BEFORE', 'paid');
-	await n8n.start();
+	// Activated in the running n8n: the form answers, the triggers poll at once.
+	for (const id of ACTIVE.slice(0, 3)) await n8n.activate(id);
 	const polls = (path: string) => sandbox.requests.filter((r) => r.path.endsWith(path)).length;
 	await n8n.waitFor(
 		'the activation polls',
@@ -329,12 +329,10 @@ test('the form, PayMail and Sheets examples, active in a running n8n', async () 
 });
 
 test('Thank the customer the moment a link is paid: at once, and once, though the safety net sees it too', async () => {
-	await n8n.stop();
-	await n8n.activate('exThankInstant01');
 	const polls = () => sandbox.requests.filter((r) => r.path.endsWith('/ReportPaymail')).length;
 	const before = polls();
-	await n8n.start();
-	await n8n.waitFor('the activation polls', () => polls() >= before + 2, 60_000);
+	await n8n.activate('exThankInstant01');
+	await n8n.waitFor('the activation poll', () => polls() >= before + 1, 60_000);
 
 	const instant = example('thank-customer-the-moment-a-link-is-paid');
 	const trigger = instant.nodes.find((node) => node.webhookId)!;
@@ -365,18 +363,6 @@ test('Thank the customer the moment a link is paid: at once, and once, though th
 (existsSync(CHROMIUM) && !isN8n1() ? test : test.skip)(
 	'screenshots of the node panel for the README',
 	async () => {
-		const owner = {
-			email: 'owner@example.com',
-			firstName: 'E2E',
-			lastName: 'Owner',
-			password: 'NexiE2e2026',
-		};
-		const setup = await fetch(`http://127.0.0.1:${n8n.port}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify(owner),
-		});
-		expect(setup.status).toBe(200);
 		const images = join(__dirname, '..', '..', 'docs', 'images');
 		const panels = Object.entries(PANELS).map(([file, nodeName]) => ({
 			workflowId: PANEL_WORKFLOW.id,
@@ -385,7 +371,7 @@ test('Thank the customer the moment a link is paid: at once, and once, though th
 		}));
 		await screenshotNodePanel(
 			`http://127.0.0.1:${n8n.port}`,
-			owner,
+			OWNER,
 			{
 				search: join(images, 'nexi-node-panel.png'),
 				actions: join(images, 'nexi-xpay-actions.png'),

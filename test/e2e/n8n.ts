@@ -1,11 +1,21 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	closeSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { n8nEnvironment } from '../../scripts/n8n-env';
-import { SETUP_FILE, type Setup } from './globalSetup';
-import { isN8n1, n8nVersion } from './versions';
+import { instanceFile, SETUP_FILE, type Instance, type Setup } from './setup';
+import { E2E_N8N_VERSIONS, isN8n1, n8nVersion } from './versions';
 
 export interface ExecutionResult {
 	status: string;
@@ -30,12 +40,39 @@ export interface ExecutionResult {
 	};
 }
 
-let nextPort = 0;
+/** The owner every e2e n8n is set up with (loopback only, thrown away afterwards). */
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'E2E',
+	lastName: 'Owner',
+	password: 'NexiE2e2026',
+};
+
+/** Sent with every REST call: n8n ties its login cookie to the browser that signed in. */
+const BROWSER_ID = 'nexi-e2e';
 
 /**
- * A real n8n (the version of the running test project) with the packed package installed the way n8n installs a community package:
- * the tarball unpacked into <user folder>/.n8n/nodes/node_modules/n8n-nodes-nexi. Each instance
- * has its own user folder (database, keys, logs) and ports, and is removed afterwards.
+ * Ports: each n8n version tested has its own block, so the versions can run side by side; in
+ * it the long-lived instance and the queue-mode instance (which also uses +50, +1100, +1200
+ * and +1300 for its webhook process, worker and their brokers; +1000 is each broker's).
+ */
+function portFor(role: 'shared' | 'queue', version = n8nVersion()): number {
+	// npm run test:e2e runs one Jest per version and numbers them (scripts/e2e.ts).
+	const block = Number(
+		process.env.E2E_PORT_BLOCK ?? Math.max(0, E2E_N8N_VERSIONS.indexOf(version)),
+	);
+	return 5700 + 20 * block + (role === 'queue' ? 10 : 0);
+}
+
+/**
+ * A real n8n (the version of the running test project) with the packed package installed the
+ * way n8n installs a community package: the tarball unpacked into
+ * <user folder>/.n8n/nodes/node_modules/n8n-nodes-nexi.
+ *
+ * The suite's files share one long-lived instance per version (`N8n.shared()`), started once by
+ * the global setup, each file with workflows and credentials of its own; `n8n execute` and the
+ * REST API act on it while it runs, and a file that needs n8n restarted restarts it. Queue mode
+ * needs processes of its own (`new N8n(env)`), removed afterwards.
  */
 export class N8n {
 	readonly folder: string;
@@ -48,24 +85,61 @@ export class N8n {
 
 	private readonly setup: Setup = JSON.parse(readFileSync(SETUP_FILE, 'utf8'));
 
-	/** Node 24 and the n8n binary of the version this test project runs. */
-	private readonly host = this.setup.hosts[n8nVersion()];
+	/** Node 24 and the n8n binary of this n8n's version. */
+	private readonly host: Setup['hosts'][string];
 
-	constructor(private readonly extraEnv: Record<string, string> = {}) {
+	private readonly untarred: Promise<void>;
+
+	private cookie?: string;
+
+	/** The long-lived instance of this version: started, with its owner, by the global setup. */
+	static shared(): N8n {
+		const instance: Instance = JSON.parse(readFileSync(instanceFile(n8nVersion()), 'utf8'));
+		return new N8n({}, instance);
+	}
+
+	/**
+	 * Creates, starts and signs in to the long-lived instance of a version (the global setup
+	 * does, once per run), and records where it is for the test files.
+	 */
+	static async startShared(version: string): Promise<N8n> {
+		const folder = mkdtempSync(join(tmpdir(), 'nexi-n8n-shared-'));
+		const instance: Instance = { version, folder, port: portFor('shared', version) };
+		const n8n = new N8n({}, instance);
+		await n8n.unpackPackage();
+		writeFileSync(instanceFile(version), JSON.stringify(instance));
+		await n8n.start();
+		await n8n.signIn();
+		return n8n;
+	}
+
+	constructor(
+		private readonly extraEnv: Record<string, string> = {},
+		private readonly instance?: Instance,
+	) {
+		this.host = this.setup.hosts[instance?.version ?? n8nVersion()];
+		if (instance) {
+			this.folder = instance.folder;
+			this.port = instance.port;
+			this.untarred = Promise.resolve();
+			return;
+		}
 		this.folder = mkdtempSync(join(tmpdir(), 'nexi-n8n-'));
-		nextPort++;
-		this.port = 5700 + ((process.pid + nextPort * 7) % 200);
+		this.port = portFor('queue');
+		this.untarred = this.unpackPackage();
+	}
+
+	/** The packed package, where n8n installs a community package. */
+	private async unpackPackage(): Promise<void> {
 		const target = join(this.folder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-nexi');
 		mkdirSync(target, { recursive: true });
 		const untar = spawn('tar', ['-xzf', this.setup.tarball, '-C', target, '--strip-components=1']);
-		this.untarred = new Promise((resolve, reject) =>
+		await new Promise<void>((resolve, reject) =>
 			untar.on('exit', (code) =>
 				code === 0 ? resolve() : reject(new Error(`tar exited ${code}`)),
 			),
 		);
 	}
-
-	private readonly untarred: Promise<void>;
 
 	get env(): NodeJS.ProcessEnv {
 		return {
@@ -84,13 +158,21 @@ export class N8n {
 		return (await this.cliOutput(args)).stdout;
 	}
 
-	async cliOutput(args: string[]): Promise<{ stdout: string; stderr: string }> {
+	/** The same, with what it printed on both streams; `env` adds to the instance's environment. */
+	async cliOutput(
+		args: string[],
+		env: Record<string, string> = {},
+	): Promise<{ stdout: string; stderr: string }> {
 		await this.untarred;
 		return await new Promise((resolve, reject) => {
 			execFile(
 				this.host.node,
 				[this.host.n8n, ...args],
-				{ env: this.env, maxBuffer: 256 * 1024 * 1024 },
+				{
+					// Beside a running n8n: a task-runner broker port of its own.
+					env: { ...this.env, N8N_RUNNERS_BROKER_PORT: String(this.port + 1500), ...env },
+					maxBuffer: 256 * 1024 * 1024,
+				},
 				(error, stdout, stderr) => {
 					if (error)
 						reject(
@@ -102,7 +184,7 @@ export class N8n {
 		});
 	}
 
-	/** Every log file n8n wrote in its user folder, and the server's output. */
+	/** Every log file n8n wrote in its user folder, and the output of the processes started here. */
 	readLogs(): string {
 		const files = readdirSync(this.folder, { recursive: true, withFileTypes: true })
 			.filter((entry) => entry.isFile() && /\.log$/.test(entry.name))
@@ -111,22 +193,33 @@ export class N8n {
 	}
 
 	async importCredentials(credentials: object[]): Promise<void> {
-		const file = join(this.folder, 'credentials.json');
+		const file = join(this.folder, `credentials-${Date.now()}.json`);
 		writeFileSync(file, JSON.stringify(credentials));
 		await this.cli(['import:credentials', `--input=${file}`]);
+		rmSync(file);
 	}
 
-	async importWorkflow(workflow: object): Promise<void> {
-		const file = join(this.folder, `workflow-${Date.now()}.json`);
-		writeFileSync(file, JSON.stringify(workflow));
+	/** Imports workflows (one, or several in one n8n command), inactive. */
+	async importWorkflow(...workflows: object[]): Promise<void> {
+		const file = join(this.folder, `workflows-${Date.now()}.json`);
+		writeFileSync(file, JSON.stringify(workflows));
 		await this.cli(['import:workflow', `--input=${file}`]);
+		rmSync(file);
 	}
 
 	/**
-	 * Makes a workflow active, to take effect at the next start: `publish:workflow` in n8n 2.x,
-	 * `update:workflow --active=true` in 1.x (which has no publishing).
+	 * Makes a workflow active. While n8n runs, through its REST API, which activates it at once
+	 * (its triggers poll, its webhooks answer); otherwise for the next start: `publish:workflow`
+	 * in n8n 2.x, `update:workflow --active=true` in 1.x (which has no publishing).
 	 */
 	async activate(workflowId: string): Promise<void> {
+		if (this.running) {
+			const { versionId } = (await this.rest('GET', `/rest/workflows/${workflowId}`)) as {
+				versionId: string;
+			};
+			await this.rest('POST', `/rest/workflows/${workflowId}/activate`, { versionId });
+			return;
+		}
 		await this.cli(
 			isN8n1()
 				? ['update:workflow', `--id=${workflowId}`, '--active=true']
@@ -134,14 +227,105 @@ export class N8n {
 		);
 	}
 
+	/** Stops a running n8n's triggers and webhooks of a workflow (REST API). */
+	async deactivate(workflowId: string): Promise<void> {
+		await this.rest('POST', `/rest/workflows/${workflowId}/deactivate`, {});
+	}
+
 	/** `n8n execute --id`, read from the JSON n8n prints after its log lines. */
 	async execute(workflowId: string): Promise<ExecutionResult> {
 		return parseExecution(await this.cli(['execute', `--id=${workflowId}`, '--rawOutput']));
 	}
 
-	/** `n8n start`, resolved once it answers /healthz/readiness. */
+	/** A call to n8n's REST API as its owner; the answer's `data`. */
+	async rest(method: string, path: string, body?: object): Promise<unknown> {
+		this.cookie ??= await this.signIn();
+		const response = await fetch(`http://127.0.0.1:${this.port}${path}`, {
+			method,
+			headers: {
+				'Content-Type': 'application/json',
+				'browser-id': BROWSER_ID,
+				cookie: this.cookie,
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		if (!response.ok) throw new Error(`n8n ${method} ${path}: HTTP ${response.status} ${text}`);
+		return (JSON.parse(text) as { data: unknown }).data;
+	}
+
+	/** Creates the owner on a new n8n; on one that has it, signs in. Returns the login cookie. */
+	async signIn(): Promise<string> {
+		const post = async (path: string, body: object) =>
+			await fetch(`http://127.0.0.1:${this.port}${path}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', 'browser-id': BROWSER_ID },
+				body: JSON.stringify(body),
+			});
+		let response = await post('/rest/owner/setup', OWNER);
+		// n8n 1.x reports ready a moment before its REST routes answer.
+		for (let wait = 0; response.status === 404 && wait < 240; wait++) {
+			await new Promise((resolve) => setTimeout(resolve, 250));
+			response = await post('/rest/owner/setup', OWNER);
+		}
+		// 400: an owner exists already.
+		if (response.status === 400) {
+			response = await post('/rest/login', {
+				emailOrLdapLoginId: OWNER.email,
+				password: OWNER.password,
+			});
+		}
+		const cookie = response.headers.getSetCookie().find((line) => line.startsWith('n8n-auth='));
+		if (!response.ok || !cookie) {
+			throw new Error(`could not sign in to n8n: HTTP ${response.status} ${await response.text()}`);
+		}
+		return cookie.split(';')[0];
+	}
+
+	/** Whether this n8n's main process runs (the shared one's, whoever started it). */
+	private get running(): boolean {
+		const pid = this.instance ? this.sharedPid() : this.server?.pid;
+		if (!pid || (this.server && this.server.exitCode !== null)) return false;
+		try {
+			process.kill(pid, 0);
+			return true;
+		} catch {
+			return false;
+		}
+	}
+
+	private sharedPid(): number | undefined {
+		const file = join(this.folder, 'n8n.pid');
+		return existsSync(file) ? Number(readFileSync(file, 'utf8')) : undefined;
+	}
+
+	/**
+	 * `n8n start`, resolved once it answers /healthz/readiness. The shared instance runs on its
+	 * own (detached, its output in n8n-server.log, its pid in n8n.pid) so that it outlives the
+	 * test file that started or restarted it.
+	 */
 	async start(): Promise<void> {
 		await this.untarred;
+		if (this.instance) {
+			const log = openSync(join(this.folder, 'n8n-server.log'), 'a');
+			const child = spawn(this.host.node, [this.host.n8n, 'start'], {
+				env: this.env,
+				stdio: ['ignore', log, log],
+				detached: true,
+			});
+			closeSync(log);
+			child.unref();
+			writeFileSync(join(this.folder, 'n8n.pid'), String(child.pid));
+			this.server = child;
+			this.cookie = undefined;
+			await this.untilReady(
+				child,
+				`http://127.0.0.1:${this.port}/healthz/readiness`,
+				'n8n start',
+				() => this.readLogs(),
+			);
+			return;
+		}
 		this.server = this.spawnN8n(['start'], this.env, (text) => (this.serverLog += text));
 		await this.untilReady(
 			this.server,
@@ -178,7 +362,7 @@ export class N8n {
 			if (child.exitCode !== null) throw new Error(`${what} exited:\n${log().slice(-3000)}`);
 			const response = await fetch(url).catch(() => undefined);
 			if (response?.ok) return;
-			await new Promise((resolve) => setTimeout(resolve, 500));
+			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 		throw new Error(`${what} did not become ready:\n${log().slice(-3000)}`);
 	}
@@ -194,7 +378,7 @@ export class N8n {
 			if (response && response.status !== 404) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
-		throw new Error(`no webhook at ${url}:\n${this.serverLog.slice(-3000)}`);
+		throw new Error(`no webhook at ${url}:\n${this.readLogs().slice(-3000)}`);
 	}
 
 	/** Polls a condition every 250 ms; on timeout the error carries the end of each n8n process's output. */
@@ -202,17 +386,17 @@ export class N8n {
 		const deadline = Date.now() + timeoutMs;
 		while (!condition()) {
 			if (Date.now() > deadline) {
-				const logs = [this.serverLog, this.workerLog, this.webhookLog]
+				const logs = [
+					this.instance ? this.readLogs() : this.serverLog,
+					this.workerLog,
+					this.webhookLog,
+				]
 					.filter(Boolean)
 					.map((log) => log.slice(-3000));
 				throw new Error(`timed out waiting for ${what}\n${logs.join('\n---\n')}`);
 			}
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
-	}
-
-	get log(): string {
-		return this.serverLog;
 	}
 
 	private worker?: ChildProcess;
@@ -264,6 +448,7 @@ export class N8n {
 	}
 
 	async stop(): Promise<void> {
+		if (this.instance) await stopPid(this.sharedPid());
 		await Promise.all(
 			[this.server, this.worker, this.webhookProcessor].map(
 				async (child) => await stopProcess(child),
@@ -271,7 +456,9 @@ export class N8n {
 		);
 	}
 
+	/** Stops the processes started here and removes the user folder; the shared instance stays. */
 	async dispose(): Promise<void> {
+		if (this.instance) return;
 		await this.stop();
 		rmSync(this.folder, { recursive: true, force: true });
 	}
@@ -295,6 +482,25 @@ async function stopProcess(child: ChildProcess | undefined): Promise<void> {
 	const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
 	await exited;
 	clearTimeout(timer);
+}
+
+/** Stops a process this one did not start (the shared n8n): SIGTERM, SIGKILL after 20 s. */
+export async function stopPid(pid: number | undefined): Promise<void> {
+	const alive = () => {
+		try {
+			process.kill(pid as number, 0);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	if (!pid || !alive()) return;
+	process.kill(pid, 'SIGTERM');
+	const deadline = Date.now() + 20_000;
+	while (alive()) {
+		if (Date.now() > deadline) process.kill(pid, 'SIGKILL');
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
 }
 
 /**

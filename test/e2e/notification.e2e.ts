@@ -2,6 +2,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { N8n, outputOf } from './n8n';
 import { credentialsFor, notificationWorkflow, workflow } from './workflows';
 
+const FILE = 'notification';
 let sandbox: Sandbox;
 let n8n: N8n;
 let triggerUrl: string;
@@ -22,11 +23,12 @@ const settle = async () => await new Promise((resolve) => setTimeout(resolve, 40
  */
 beforeAll(async () => {
 	sandbox = await startSandbox({ reporting: { days: 0 }, xpay: { orders: 0, links: 0 } });
-	n8n = new N8n();
+	n8n = N8n.shared();
 	triggerUrl = `http://127.0.0.1:${n8n.port}/webhook/${WEBHOOK_ID}/payment-outcome`;
-	await n8n.importCredentials(credentialsFor(sandbox));
+	await n8n.importCredentials(credentialsFor(sandbox, FILE));
 	await n8n.importWorkflow(
 		workflow(
+			FILE,
 			'e2eNotifyLink001',
 			'Create a link that reports to the trigger',
 			[
@@ -52,19 +54,21 @@ beforeAll(async () => {
 			],
 			[['Start', 'Create Link']],
 		),
-	);
-	await n8n.importWorkflow(
-		notificationWorkflow('e2eNotifyTrig001', `${sandbox.url}/_sandbox/sink/outcomes`, WEBHOOK_ID),
+		notificationWorkflow(
+			FILE,
+			'e2eNotifyTrig001',
+			`${sandbox.url}/_sandbox/sink/outcomes`,
+			WEBHOOK_ID,
+		),
 	);
 	const created = await n8n.execute('e2eNotifyLink001');
 	expect(outputOf(created, 'Create Link')[0].json).toMatchObject({ transactionCode: LINK });
 	await n8n.activate('e2eNotifyTrig001');
-	await n8n.start();
 	await n8n.waitForWebhook(triggerUrl);
 });
 
 afterAll(async () => {
-	await n8n?.dispose();
+	await n8n?.deactivate('e2eNotifyTrig001').catch(() => undefined);
 	await sandbox?.close();
 });
 

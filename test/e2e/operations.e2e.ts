@@ -13,16 +13,18 @@ let execution: ExecutionResult;
 let orderCode: string;
 let orderCode2: string;
 
+const FILE = 'operations';
 const REPORTING = 'n8n-nodes-nexi.nexiReporting';
 const XPAY = 'n8n-nodes-nexi.nexiXPay';
 
 /**
  * Every operation of both nodes, once, in a real n8n (each version tested) running the packed package: one
- * workflow whose nodes feed each other through expressions, executed with `n8n execute`.
+ * workflow whose nodes feed each other through expressions, executed with `n8n execute` against
+ * the version's long-lived n8n.
  */
 beforeAll(async () => {
 	sandbox = await startSandbox({ reporting: { endDate: '2026-11-20' } });
-	n8n = new N8n();
+	n8n = N8n.shared();
 	orderCode = sandbox.xpay.addOrder({
 		codiceTransazione: 'E2E-ORDER-0001',
 		importo: 5000,
@@ -31,9 +33,10 @@ beforeAll(async () => {
 		codiceTransazione: 'E2E-ORDER-0002',
 		importo: 8000,
 	}).codiceTransazione;
-	await n8n.importCredentials(credentialsFor(sandbox));
+	await n8n.importCredentials(credentialsFor(sandbox, FILE));
 	await n8n.importWorkflow(
 		workflow(
+			FILE,
 			'e2eOperations001',
 			'Every operation',
 			[

@@ -40,9 +40,10 @@ const WEBHOOK_ID = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
 			// Production webhooks only on the webhook process, as in a scaled setup.
 			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 		});
-		await n8n.importCredentials(credentialsFor(sandbox));
+		await n8n.importCredentials(credentialsFor(sandbox, 'queue'));
 		await n8n.importWorkflow(
 			workflow(
+				'queue',
 				'e2eQueueWorkflow',
 				'Queue mode',
 				[
@@ -97,6 +98,7 @@ const WEBHOOK_ID = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
 		);
 		await n8n.importWorkflow(
 			notificationWorkflow(
+				'queue',
 				'e2eQueueNotify01',
 				`${sandbox.url}/_sandbox/sink/queueOutcomes`,
 				WEBHOOK_ID,

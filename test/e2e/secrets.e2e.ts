@@ -13,7 +13,8 @@ let output = '';
 let stdout = '';
 
 /**
- * Canary keys in a real n8n logging at debug level: the keys that work and keys that are
+ * Canary keys in a real n8n (`n8n execute` logging at debug level, beside the version's
+ * long-lived n8n, whose logs are read too): the keys that work and keys that are
  * refused, through successes and failures of both nodes. None may appear anywhere n8n writes.
  */
 beforeAll(async () => {
@@ -21,7 +22,7 @@ beforeAll(async () => {
 		reporting: { secretKey: CANARY_KEY, endDate: '2026-11-20' },
 		xpay: { macKey: CANARY_MAC, orders: 5, links: 5 },
 	});
-	n8n = new N8n({ N8N_LOG_LEVEL: 'debug' });
+	n8n = N8n.shared();
 	const credential = (id: string, name: string, type: string, data: object) => ({
 		id,
 		name,
@@ -64,6 +65,7 @@ beforeAll(async () => {
 		credentials: { [credentialType]: { id, name: credentialName } },
 	});
 	const flow = workflow(
+		'secrets',
 		'canaryWorkflow01',
 		'Canaries',
 		[{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }],
@@ -129,13 +131,14 @@ beforeAll(async () => {
 		},
 	};
 	await n8n.importWorkflow(flow);
-	const printed = await n8n.cliOutput(['execute', '--id=canaryWorkflow01', '--rawOutput']);
+	const printed = await n8n.cliOutput(['execute', '--id=canaryWorkflow01', '--rawOutput'], {
+		N8N_LOG_LEVEL: 'debug',
+	});
 	stdout = printed.stdout;
 	output = `${printed.stdout}\n${printed.stderr}`;
 });
 
 afterAll(async () => {
-	await n8n?.dispose();
 	await sandbox?.close();
 });
 

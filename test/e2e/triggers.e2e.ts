@@ -4,6 +4,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { N8n } from './n8n';
 import { credentialsFor, workflow } from './workflows';
 
+const FILE = 'triggers';
 let sandbox: Sandbox;
 let n8n: N8n;
 
@@ -17,6 +18,7 @@ function sinkWorkflow(
 	field: string,
 ) {
 	return workflow(
+		FILE,
 		id,
 		`Sink ${sink}`,
 		[
@@ -42,6 +44,8 @@ function sinkWorkflow(
 	);
 }
 
+const WORKFLOWS = ['e2ePayoutTrigger', 'e2eLinkTrigger00'];
+
 const polls = (path: string) => sandbox.requests.filter((r) => r.path.endsWith(path)).length;
 
 const received = (sink: string) =>
@@ -49,8 +53,8 @@ const received = (sink: string) =>
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ reporting: { days: 0 }, xpay: { orders: 0, links: 0 } });
-	n8n = new N8n();
-	await n8n.importCredentials(credentialsFor(sandbox));
+	n8n = N8n.shared();
+	await n8n.importCredentials(credentialsFor(sandbox, FILE));
 	await n8n.importWorkflow(
 		sinkWorkflow(
 			'e2ePayoutTrigger',
@@ -62,8 +66,6 @@ beforeAll(async () => {
 			'payouts',
 			'id',
 		),
-	);
-	await n8n.importWorkflow(
 		sinkWorkflow(
 			'e2eLinkTrigger00',
 			{
@@ -75,12 +77,10 @@ beforeAll(async () => {
 			'transactionCode',
 		),
 	);
-	await n8n.activate('e2ePayoutTrigger');
-	await n8n.activate('e2eLinkTrigger00');
 });
 
 afterAll(async () => {
-	await n8n?.dispose();
+	for (const id of WORKFLOWS) await n8n?.deactivate(id).catch(() => undefined);
 	await sandbox?.close();
 });
 
@@ -91,7 +91,8 @@ test('active triggers in a running n8n: nothing on activation, each new payout a
 	sandbox.xpay.pay('E2E-OLD-PAID', 'paid');
 	sandbox.xpay.createLink('E2E-LINK', 2500, 24, 'https://x.example', {});
 
-	await n8n.start();
+	// Activated in the running n8n: each trigger polls at once.
+	for (const id of WORKFLOWS) await n8n.activate(id);
 	await n8n.waitFor(
 		'the activation polls',
 		() => polls('/report/v1/payouts') >= 1 && polls('/ReportPaymail') >= 1,

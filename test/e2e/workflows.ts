@@ -13,13 +13,24 @@ export interface NodeSpec {
 	webhookId?: string;
 }
 
-export const CREDENTIALS = {
-	checkout: { id: 'e2eCheckout00001', name: 'Nexi Checkout (sandbox)', type: 'nexiCheckoutApi' },
-	xpay: { id: 'e2eXPay000000001', name: 'Nexi XPay (sandbox)', type: 'nexiXPayApi' },
-};
+/**
+ * The two Nexi credentials of a test file. The files share one n8n per version, so each has
+ * credentials of its own (`file` names them), pointing at its own sandbox.
+ */
+export function credentialRefs(file: string) {
+	return {
+		checkout: {
+			id: `${file}-checkout`,
+			name: `Nexi Checkout (${file})`,
+			type: 'nexiCheckoutApi',
+		},
+		xpay: { id: `${file}-xpay`, name: `Nexi XPay (${file})`, type: 'nexiXPayApi' },
+	};
+}
 
-/** Both Nexi credentials, pointing at the sandbox with its own keys. */
-export function credentialsFor(sandbox: Sandbox) {
+/** Both Nexi credentials of a test file, pointing at its sandbox with the sandbox's keys. */
+export function credentialsFor(sandbox: Sandbox, file: string) {
+	const CREDENTIALS = credentialRefs(file);
 	return [
 		{
 			...CREDENTIALS.checkout,
@@ -42,12 +53,15 @@ export function credentialsFor(sandbox: Sandbox) {
 	];
 }
 
+/** A workflow of a test file (`file` says whose credentials its nodes use). */
 export function workflow(
+	file: string,
 	id: string,
 	name: string,
 	nodes: NodeSpec[],
 	edges: Array<[string, string]>,
 ) {
+	const CREDENTIALS = credentialRefs(file);
 	const connections: Record<
 		string,
 		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
@@ -82,7 +96,7 @@ export function workflow(
 }
 
 /** The trigger and a step that hands each outcome to the sandbox, so the test can count executions. */
-export function notificationWorkflow(id: string, sinkUrl: string, webhookId: string) {
+export function notificationWorkflow(file: string, id: string, sinkUrl: string, webhookId: string) {
 	const nodes: NodeSpec[] = [
 		{
 			name: 'Payment Outcome',
@@ -104,5 +118,5 @@ export function notificationWorkflow(id: string, sinkUrl: string, webhookId: str
 			},
 		},
 	];
-	return workflow(id, 'Payment outcomes', nodes, [['Payment Outcome', 'Record']]);
+	return workflow(file, id, 'Payment outcomes', nodes, [['Payment Outcome', 'Record']]);
 }
