@@ -10,7 +10,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { isoDate } from '../common/dates';
+import { isoDate, todayIn } from '../common/dates';
 import {
 	inVersions,
 	lookbackDaysField,
@@ -18,14 +18,12 @@ import {
 	readLookbackDays,
 } from '../common/parameters';
 import { diffSeen, loadPollState, savePollState } from '../common/pollState';
-import { todayIn } from '../common/dates';
 import { listLinks, withCustomer } from './backOffice/domain/links';
 import { XPAY_LIST_DEFAULTS } from './backOffice/transport/listDefaults';
-import { listOrders } from './backOffice/domain/orders';
+import { listOrders, simplifyOrder } from './backOffice/domain/orders';
 import { XPAY_CREDENTIAL, XPAY_ZONE } from './backOffice/protocol/environment';
 import type { XPayOrder } from './backOffice/transport/schemas';
 import { orderStatus } from './backOffice/domain/statuses';
-import { simplifyOrder } from './backOffice/domain/orders';
 import { xpayDateToIso } from './backOffice/domain/values';
 import { XPayClient } from './backOffice/transport/client';
 import { versionBehaviour } from './backOffice/actions/versions';
@@ -94,18 +92,26 @@ export class NexiXPayTrigger implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					// `action` is what n8n's node panel lists; without it n8n derives "On pay mail link paid".
 					{
 						name: 'PayMail Link Paid',
 						value: 'payMailLinkPaid',
+						action: 'On PayMail link paid',
 						description: 'A customer paid a PayMail link: one item per paid link, once',
 					},
 					{
 						name: 'Order Status Changed',
 						value: 'orderStatusChanged',
+						action: 'On order status changed',
 						description:
 							'An order moved to another status (for example authorized → captured); the item has previousStatus',
 					},
-					{ name: 'New Order', value: 'newOrder', description: 'An order appeared' },
+					{
+						name: 'New Order',
+						value: 'newOrder',
+						action: 'On new order',
+						description: 'An order appeared',
+					},
 				],
 				default: 'payMailLinkPaid',
 			},

@@ -1,7 +1,9 @@
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { NexiReporting } from '../../nodes/NexiCheckout/Reporting/NexiReporting.node';
+import { NexiReportingTrigger } from '../../nodes/NexiCheckout/Reporting/NexiReportingTrigger.node';
 import { NexiXPay } from '../../nodes/NexiXPay/NexiXPay.node';
+import { NexiXPayTrigger } from '../../nodes/NexiXPay/NexiXPayTrigger.node';
 
 /**
  * The operation registry: each resource module lists its operations once, and the node's
@@ -77,5 +79,57 @@ describe.each(nodes)('%s', (name, description) => {
 			}
 		}
 		expect(table).toEqual(expected);
+	});
+});
+
+/**
+ * What n8n's node panel lists for a trigger: each event option's `action`, or else a name n8n
+ * derives ("On " + the name in lower case: "On pay mail link paid").
+ */
+describe('trigger events in the node panel', () => {
+	const triggers: Array<[string, INodeTypeDescription]> = [
+		['nexiReportingTrigger', new NexiReportingTrigger().description],
+		['nexiXPayTrigger', new NexiXPayTrigger().description],
+	];
+
+	test.each(triggers)('%s: every event has an action, in plain English', (_name, description) => {
+		const event = description.properties.find((property) => property.name === 'event');
+		const options = (event?.options ?? []) as Array<{ name: string; action?: string }>;
+		expect(options.length).toBeGreaterThan(0);
+		for (const option of options) expect(option.action).toMatch(/^On [a-z]/i);
+	});
+
+	test('the brand is spelled PayMail wherever n8n shows it', () => {
+		const shown = [NexiXPayTrigger, NexiXPay, NexiReportingTrigger, NexiReporting].flatMap(
+			(Node) => {
+				const texts: string[] = [];
+				const walk = (value: unknown, key = ''): void => {
+					if (typeof value === 'string') {
+						if (
+							[
+								'displayName',
+								'name',
+								'action',
+								'description',
+								'hint',
+								'subtitle',
+								'placeholder',
+							].includes(key)
+						)
+							texts.push(value);
+					} else if (Array.isArray(value)) value.forEach((entry) => walk(entry, key));
+					else if (value && typeof value === 'object')
+						for (const [child, entry] of Object.entries(value)) walk(entry, child);
+				};
+				walk(new Node().description);
+				return texts;
+			},
+		);
+		// A subtitle's expression names values (payMailLinkPaid) that n8n never shows.
+		const visible = shown.map((text) => text.replace(/\bpayMail[A-Z]\w*/g, ''));
+		expect(visible.join(' ').match(/PayMail/g)?.length).toBeGreaterThan(5);
+		expect(visible.filter((text) => /pay\s?-?mail/i.test(text.replace(/PayMail/g, '')))).toEqual(
+			[],
+		);
 	});
 });

@@ -9,9 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { mapConcurrent } from '../../common/concurrency';
-import { isoDate } from '../../common/dates';
+import { isoDate, todayIn } from '../../common/dates';
 import { diffSeen, loadPollState, savePollState } from '../../common/pollState';
-import { todayIn } from '../../common/dates';
 import { lookbackDaysField, optionsCollection, readLookbackDays } from '../../common/parameters';
 import {
 	payoutFiltersField,
@@ -53,6 +52,7 @@ export class NexiReportingTrigger implements INodeType {
 					{
 						name: 'New Payout',
 						value: 'newPayout',
+						action: 'On new payout',
 						description: "A payout appeared in Nexi's reports",
 					},
 				],

@@ -5,10 +5,9 @@ import { amountLabel, searchPage } from '../../../common/listSearch';
 import { todayIn } from '../../../common/dates';
 import { listLinks } from '../domain/links';
 import { XPAY_LIST_DEFAULTS } from '../transport/listDefaults';
-import { listOrders } from '../domain/orders';
+import { listOrders, simplifyOrder } from '../domain/orders';
 import { XPAY_ZONE } from '../protocol/environment';
 import { listReports } from '../domain/reports';
-import { simplifyOrder } from '../domain/orders';
 import { XPayClient } from '../transport/client';
 
 /** How far back "From List" shows orders and PayMail links. */

@@ -2,8 +2,12 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../../common/itemLoop';
 import type { OperationExecute, OperationOption } from '../../../../common/router';
-import { requireOrder } from '../../domain/orders';
-import { orderOperations, simplifyOperation, simplifyOrder } from '../../domain/orders';
+import {
+	requireOrder,
+	orderOperations,
+	simplifyOperation,
+	simplifyOrder,
+} from '../../domain/orders';
 import type { XPayClient } from '../../transport/client';
 import { readTransactionCode, simplifyField, transactionCodeFields } from '../common.descriptions';
 import { versionBehaviour } from '../versions';

@@ -12,9 +12,8 @@ import {
 } from '../../../../common/parameters';
 import type { OperationExecute, OperationOption } from '../../../../common/router';
 import { invalidInput } from '../../../../common/validation';
-import { listOrders } from '../../domain/orders';
+import { listOrders, simplifyOrder } from '../../domain/orders';
 import { ORDER_FILTER_TOKENS, type OrderStatus } from '../../domain/statuses';
-import { simplifyOrder } from '../../domain/orders';
 import type { XPayClient } from '../../transport/client';
 import { requireTransactionCode } from '../../domain/transactionCodes';
 import { readWindowOptions, simplifyField, windowOptionsField } from '../common.descriptions';
