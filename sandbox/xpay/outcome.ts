@@ -78,8 +78,8 @@ export function outcomeFields(
 		OUTCOME_MAC_FIELDS.map((field) => `${field}=${fields[field]}`).join('') +
 			(options.wrongKey ? `${macKey}-not-this-one` : macKey),
 	);
-	// The variant leaves out codAut when nothing was authorized (signed as empty, as a PHP page
-	// reading an absent parameter would).
+	// The variant leaves out codAut when nothing was authorized, signed as empty (what readers
+	// that take codAut as optional, such as Nexi's WooCommerce plugin 7.4 and later, check).
 	const { codAut, ...sent } = fields;
 	return {
 		...sent,

@@ -16,8 +16,9 @@ import { XPAY_ZONE } from '../protocol/environment';
 export type OutcomeStatus = 'paid' | 'declined' | 'pending' | 'other';
 
 /**
- * esito, as Nexi's samples and WooCommerce plugin read it: only OK is a payment. KO, ANNULLO
- * (the customer cancelled) and ERRORE take no money; PEN is a payment method still working.
+ * esito: only OK is a payment (Nexi's samples test OK; Nexi's WooCommerce plugin reads OK and
+ * PEN, a payment method still working, and treats the rest as failed). KO, ANNULLO (the customer
+ * cancelled) and ERRORE take no money.
  */
 const STATUSES: Record<string, OutcomeStatus> = {
 	OK: 'paid',

@@ -136,10 +136,10 @@ export function outcomeMac(values: Record<string, unknown>, macKey: string): str
 
 /**
  * Whether a payment outcome is XPay's: it names its transaction and outcome, and its mac
- * matches, compared in constant time. Another covered field that is absent counts as empty, as
- * in Nexi's samples, which read an absent request parameter as empty text: XPay may leave out
- * codAut when no authorization was given. The MAC covers the value either way, so nothing
- * absent can be forged.
+ * matches, compared in constant time. Another covered field that is absent counts as empty:
+ * XPay may leave out codAut when no authorization was given, which mlocati's XPay client and
+ * Nexi's WooCommerce plugin (7.4 and later) read as optional (Nexi's own samples reject a
+ * missing field). The MAC covers the value either way, so nothing absent can be forged.
  */
 export function verifyOutcome(values: Record<string, unknown>, macKey: string): boolean {
 	const named = [values.codTrans, values.esito].every(
