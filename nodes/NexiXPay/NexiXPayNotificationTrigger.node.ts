@@ -11,7 +11,7 @@ import {
 
 import { firstDelivery, processClaims } from '../common/deliveries';
 import { optionsCollection } from '../common/parameters';
-import { confirmationPage, redirectUrl } from './backOffice/domain/customerPages';
+import { confirmationPage, redirectUrl, unconfirmedPage } from './backOffice/domain/customerPages';
 import {
 	outcomeFields,
 	outcomeKey,
@@ -160,7 +160,20 @@ export class NexiXPayNotificationTrigger implements INodeType {
 		response.setHeader('Cache-Control', 'no-store');
 
 		const { macKey } = await this.getCredentials(XPAY_CREDENTIAL);
+		const redirect = this.getNodeParameter('redirect', 'confirmationPage') as string;
 		if (!verifyOutcome(fields, typeof macKey === 'string' ? macKey : '')) {
+			if (fromBrowser && !fields.mac) {
+				// A customer who cancels on XPay's page is sent back unsigned (esito ANNULLO or
+				// ERRORE): a page that claims nothing, or the user's page for payments not made.
+				// Nothing starts, so a forger gains nothing.
+				const notPaid =
+					redirect === 'myPages'
+						? redirectUrl(this.getNodeParameter('notPaidUrl', ''), fields.codTrans ?? '')
+						: undefined;
+				if (notPaid) response.redirect(303, notPaid);
+				else response.status(200).type('text/html').send(unconfirmedPage(fields.codTrans));
+				return { noWebhookResponse: true };
+			}
 			// Nothing about why: a forger learns nothing.
 			response.status(401).type('text/plain').send('Not verified');
 			return { noWebhookResponse: true };
@@ -179,7 +192,6 @@ export class NexiXPayNotificationTrigger implements INodeType {
 				(processClaims.claim(`${this.getWorkflow().id}|${this.getNode().id}`, key, now) &&
 					firstDelivery(this.getWorkflowStaticData('node'), key, now, DELIVERY_MEMORY_DAYS)));
 
-		const redirect = this.getNodeParameter('redirect', 'confirmationPage') as string;
 		const page =
 			fromBrowser && redirect === 'myPages'
 				? redirectUrl(

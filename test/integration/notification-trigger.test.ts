@@ -224,17 +224,24 @@ describe('declined, and where the customer goes', () => {
 
 describe('nothing is trusted before its MAC is verified', () => {
 	test.each([
-		['a tampered amount', { tamper: true }],
-		['a MAC made with another key', { wrongKey: true }],
-		['no MAC at all', { noMac: true }],
-	])('%s: 401 both ways, no execution, and no word on why', async (_name, fault) => {
+		['a tampered amount', { tamper: true }, 401],
+		['a MAC made with another key', { wrongKey: true }, 401],
+		// A browser sent back without a MAC is how XPay returns a customer who cancelled: a page
+		// that claims nothing. XPay's server is never unsigned: 401.
+		['no MAC at all', { noMac: true }, 200],
+	])('%s: refused, no execution, and no word on why', async (_name, fault, browserStatus) => {
 		const server = await trigger();
 		const code = link(server, 999);
 		const { deliveries } = await sandbox().xpay.payAndDeliver(code, 'paid', fault);
-		expect(deliveries.map(({ status, body }) => [status, body])).toEqual([
-			[401, 'Not verified'],
-			[401, 'Not verified'],
-		]);
+		const [browser, notification] = deliveries;
+		expect(notification.way).toBe('server');
+		expect([notification.status, notification.body]).toEqual([401, 'Not verified']);
+		expect(browser.status).toBe(browserStatus);
+		if (browserStatus === 401) expect(browser.body).toBe('Not verified');
+		else {
+			expect(browser.body).toContain('This page cannot confirm a payment.');
+			expect(browser.body).not.toContain('received');
+		}
 		expect(server.executions).toEqual([]);
 		expect(server.staticData).toBe('{}');
 
@@ -249,14 +256,9 @@ describe('nothing is trusted before its MAC is verified', () => {
 		await sandbox().xpay.payAndDeliver(code, 'paid', { ways: ['browser'] });
 		expect(server.executions).toHaveLength(1);
 
-		const probes = [
-			server.url,
-			`${server.url}?codTrans=${code}&esito=OK&importo=999&divisa=EUR&data=20261202&orario=120000&mac=abc`,
-		];
-		for (const url of probes) {
-			const response = await fetch(url);
-			expect([response.status, await response.text()]).toEqual([401, 'Not verified']);
-		}
+		const probe = `${server.url}?codTrans=${code}&esito=OK&importo=999&divisa=EUR&data=20261202&orario=120000&mac=abc`;
+		const response = await fetch(probe);
+		expect([response.status, await response.text()]).toEqual([401, 'Not verified']);
 		const post = await fetch(server.url, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
@@ -264,6 +266,49 @@ describe('nothing is trusted before its MAC is verified', () => {
 		});
 		expect(post.status).toBe(401);
 		expect(server.executions).toHaveLength(1);
+	});
+});
+
+describe("a customer who cancels on XPay's page comes back unsigned", () => {
+	const cancelled = (url: string, code: string) =>
+		`${url}?codTrans=${encodeURIComponent(code)}&esito=ANNULLO&importo=999&divisa=EUR`;
+
+	test('the browser gets a page that claims nothing, and nothing starts', async () => {
+		const server = await trigger();
+		for (const url of [cancelled(server.url, 'ORD-CANCEL-1'), server.url]) {
+			const response = await fetch(url, { headers: { Accept: 'text/html' } });
+			const page = await response.text();
+			expect(response.status).toBe(200);
+			expect(page).toContain('Payment not confirmed');
+			expect(page).not.toMatch(/received|not completed/);
+		}
+		expect(server.executions).toEqual([]);
+		expect(server.staticData).toBe('{}');
+	});
+
+	test("with My Pages, the browser goes to the user's page for payments not made", async () => {
+		const server = await trigger({
+			redirect: 'myPages',
+			paidUrl: 'https://shop.example/thanks?order={transactionCode}',
+			notPaidUrl: 'https://shop.example/not-paid?order={transactionCode}',
+		});
+		const response = await fetch(cancelled(server.url, 'ORD-CANCEL-2'), { redirect: 'manual' });
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe(
+			'https://shop.example/not-paid?order=ORD-CANCEL-2',
+		);
+		expect(server.executions).toEqual([]);
+	});
+
+	test('a server-to-server post without a MAC still gets 401', async () => {
+		const server = await trigger();
+		const response = await fetch(server.url, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: 'codTrans=ORD-CANCEL-3&esito=OK&importo=999&divisa=EUR',
+		});
+		expect([response.status, await response.text()]).toEqual([401, 'Not verified']);
+		expect(server.executions).toEqual([]);
 	});
 });
 

@@ -31,9 +31,30 @@ function escapeHtml(value: string): string {
 	);
 }
 
+/**
+ * For a customer sent back without a MAC (XPay's page does so when they cancel, with esito
+ * ANNULLO or ERRORE): nothing can be confirmed, so the page claims nothing.
+ */
+const UNCONFIRMED = {
+	title: 'Payment not confirmed',
+	message:
+		'This page cannot confirm a payment. If you completed it, you will receive a confirmation.',
+};
+
 /** A small, plain page for a customer back from XPay, when no page of the user's is set. */
 export function confirmationPage(status: OutcomeStatus, transactionCode: string): string {
-	const { title, message } = PAGES[status];
+	return page(PAGES[status], transactionCode);
+}
+
+/** The page for a customer back from XPay without a MAC (a cancelled payment). */
+export function unconfirmedPage(transactionCode: string | undefined): string {
+	return page(UNCONFIRMED, transactionCode);
+}
+
+function page(
+	{ title, message }: { title: string; message: string },
+	transactionCode: string | undefined,
+): string {
 	return [
 		'<!DOCTYPE html>',
 		'<html lang="en"><head><meta charset="utf-8">',
@@ -42,7 +63,7 @@ export function confirmationPage(status: OutcomeStatus, transactionCode: string)
 		'<body style="font-family: sans-serif; max-width: 32em; margin: 4em auto; padding: 0 1em">',
 		`<h1>${title}</h1>`,
 		`<p>${message}</p>`,
-		`<p>Reference: ${escapeHtml(transactionCode)}</p>`,
+		...(transactionCode ? [`<p>Reference: ${escapeHtml(transactionCode)}</p>`] : []),
 		'</body></html>',
 		'',
 	].join('\n');
