@@ -325,7 +325,9 @@ export class XPayApi {
 				case 'elencoReport':
 					return this.answer(this.reportList(fields));
 				case 'warning':
-					return this.answer(this.warnings(fields));
+					// Whether XPay signs this answer is nowhere written (Nexi's sample never checks):
+					// the default mode signs it, the variant does not.
+					return this.answer(this.warnings(fields), !this.variant);
 				default:
 					return this.download(fields);
 			}

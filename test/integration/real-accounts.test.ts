@@ -518,6 +518,38 @@ describe('3-D Secure warnings', () => {
 			date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
 		});
 	});
+
+	test('an answer without a MAC (variant) is read, and each item says it could not be verified', async () => {
+		const { items } = await run(variant, {
+			resource: 'warning',
+			operation: 'getMany',
+			...period(),
+			returnAll: true,
+		});
+		expect(items.length).toBeGreaterThan(5);
+		for (const item of items) expect(item.json.note).toContain("XPay's answer carried no MAC");
+		// A signed answer's items say nothing of the kind.
+		const signed = await run(sandbox, {
+			resource: 'warning',
+			operation: 'getMany',
+			...period(),
+			returnAll: true,
+		});
+		expect(signed.items.length).toBeGreaterThan(0);
+		expect(signed.items.some((item) => 'note' in item.json)).toBe(false);
+	});
+
+	test('a MAC that is there is checked all the same: a wrong one is not trusted', async () => {
+		sandbox.current.faults.configure({}, [{ fault: 'tamperMac', match: '/warning' }]);
+		const { items, error } = await run(sandbox, {
+			resource: 'warning',
+			operation: 'getMany',
+			...period(),
+			returnAll: true,
+		});
+		expect(items).toEqual([]);
+		expect(error?.message).toContain('not trusted');
+	});
 });
 
 test('the MySi channel (Nexi’s SDK lists it) is sent as it is', async () => {

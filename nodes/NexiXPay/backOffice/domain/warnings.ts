@@ -48,19 +48,26 @@ export async function listWarnings(
 				dataTransazioneAl: `${xpayDay(window.to)} 23:59:59`,
 			};
 			if (query.transactionCode) body.codiceTransazione = query.transactionCode;
-			const answer = await client.readOptional(
+			const { value, unsigned } = await client.readOptionalSigned(
 				'warning',
 				body,
 				warningListSchema,
 				'list 3-D Secure warnings',
 			);
 			// Nexi's sample reads `warnings`; a third party reads `warning`.
-			return answer?.warnings ?? answer?.warning ?? [];
+			const items: unknown[] = value?.warnings ?? value?.warning ?? [];
+			return items.map((item) => ({ item, unsigned }));
 		},
 		{ concurrency: query.concurrency },
 	);
-	return uniqueBy(raw, (item) => JSON.stringify(item)).map(simplifyWarning);
+	return uniqueBy(raw, ({ item }) => JSON.stringify(item)).map(({ item, unsigned }) =>
+		unsigned ? { ...simplifyWarning(item), note: UNSIGNED_NOTE } : simplifyWarning(item),
+	);
 }
+
+/** Said on a warning read from an answer without a MAC (accepted for this read-only service). */
+const UNSIGNED_NOTE =
+	"XPay's answer carried no MAC, so it could not be verified; warnings are read-only and move no money, so it is shown as sent";
 
 function simplifyWarning(item: unknown): IDataObject {
 	if (item === null || typeof item !== 'object' || Array.isArray(item)) {

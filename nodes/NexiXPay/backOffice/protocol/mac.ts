@@ -102,6 +102,13 @@ export function rawTimeStamp(body: string, parsed: unknown): string {
 export type MacCheck = 'valid' | 'invalid' | 'absent';
 
 /**
+ * Services whose answer may come without a MAC. Nexi's warning sample is the only back-office
+ * sample that never checks the answer's MAC, and the one third party that reads warnings does not
+ * either: whether XPay signs it is not known. A MAC that is there is checked all the same.
+ */
+export const MAY_ANSWER_UNSIGNED: readonly XPayService[] = ['warning'];
+
+/**
  * Checks a response's MAC in constant time. Only answers carrying error 50 or 99 may come
  * without one: Nexi cannot compute it when it does not know the alias.
  */

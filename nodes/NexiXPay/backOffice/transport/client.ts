@@ -26,11 +26,12 @@ import {
 	XPAY_NOT_FOUND,
 	xpayErrorHint,
 } from '../protocol/errors';
-import { verifyResponse, type XPayService } from '../protocol/mac';
+import { MAY_ANSWER_UNSIGNED, verifyResponse, type XPayService } from '../protocol/mac';
 import { envelopeSchema } from './schemas';
 
 /** What one XPay answer turned out to be, once its MAC and shape were checked. */
-export type Answer<T> = { kind: 'ok'; value: T } | Failure;
+/** `unsigned`: the answer came without a MAC, from a service that may answer so (MAY_ANSWER_UNSIGNED). */
+export type Answer<T> = { kind: 'ok'; value: T; unsigned?: true } | Failure;
 
 /** An answer without a value. */
 export type Failure =
@@ -113,9 +114,24 @@ export class XPayClient {
 		schema: ZodType<T>,
 		action: string,
 	): Promise<T | undefined> {
+		return (await this.readOptionalSigned(service, body, schema, action)).value;
+	}
+
+	/** The same, saying whether the answer came without a MAC (MAY_ANSWER_UNSIGNED services only). */
+	async readOptionalSigned<T>(
+		service: XPayService,
+		body: IDataObject,
+		schema: ZodType<T>,
+		action: string,
+	): Promise<{ value: T | undefined; unsigned: boolean }> {
 		const answer = await this.readAnswer(service, body, schema);
-		if (answer.kind === 'refused' && answer.code === XPAY_NOT_FOUND) return undefined;
-		return this.unwrap(answer, action);
+		if (answer.kind === 'refused' && answer.code === XPAY_NOT_FOUND) {
+			return { value: undefined, unsigned: false };
+		}
+		return {
+			value: this.unwrap(answer, action),
+			unsigned: answer.kind === 'ok' && answer.unsigned === true,
+		};
 	}
 
 	private async readAnswer<T>(
@@ -201,7 +217,7 @@ export class XPayClient {
 		);
 		// A JSON answer here is an error report; its MAC is checked like any other.
 		if (!ok || /json/i.test(contentType) || outcome.body.trimStart().startsWith('{"esito"')) {
-			const answer = this.interpret(outcome, envelopeSchema);
+			const answer = this.interpret(outcome, envelopeSchema, 'downloadReport');
 			if (answer.kind !== 'ok') this.fail(answer, action);
 			throw nexiApiError(this.node, {
 				message: `Nexi XPay answered the download of report ${reportId} without a file`,
@@ -246,11 +262,11 @@ export class XPayClient {
 			outcome.kind === 'response'
 				? parseRetryAfter(headerValue(outcome.headers, 'retry-after'), Date.now())
 				: undefined;
-		return { answer: this.interpret(outcome, schema), retryAfterMs };
+		return { answer: this.interpret(outcome, schema, service), retryAfterMs };
 	}
 
 	/** Checks transport, JSON, MAC and shape, in that order; nothing is read before the MAC is. */
-	private interpret<T>(outcome: HttpOutcome, schema: ZodType<T>): Answer<T> {
+	private interpret<T>(outcome: HttpOutcome, schema: ZodType<T>, service: XPayService): Answer<T> {
 		if (outcome.kind === 'failure') {
 			return {
 				kind: 'unknown',
@@ -294,7 +310,8 @@ export class XPayClient {
 		if (check === 'absent' && envelope.data.esito === 'KO' && UNSIGNED_ERROR_CODES.includes(code)) {
 			return { kind: 'refused', code, message: String(envelope.data.errore?.messaggio ?? '') };
 		}
-		if (check !== 'valid') {
+		const unsigned = check === 'absent' && MAY_ANSWER_UNSIGNED.includes(service);
+		if (check !== 'valid' && !unsigned) {
 			const keyHint =
 				code === 3
 					? ' (it reports error 3, wrong MAC: the MAC Key in the credential is probably not the one of this alias)'
@@ -320,7 +337,9 @@ export class XPayClient {
 				delivered: true,
 			};
 		}
-		return { kind: 'ok', value: value.data };
+		return unsigned
+			? { kind: 'ok', value: value.data, unsigned }
+			: { kind: 'ok', value: value.data };
 	}
 }
 
