@@ -492,6 +492,11 @@ export class XPayApi {
 					importo,
 					importoRifiutato: order.stato === 'Negato' ? order.importo : 0,
 					divisa: order.divisa,
+					// Fields a third party reads (Nexi documents none of them): the variant gives the
+					// order's currency as its numeric code and decimals too.
+					...(this.variant
+						? { codiceValuta: NUMERIC_CURRENCIES[order.divisa], decimaliValuta: 2 }
+						: {}),
 					stato: order.stato,
 					codiceTransazione: order.codiceTransazione,
 					// JSON text, as pagoPA's model reads it (the variant: name=value pairs in parametri).

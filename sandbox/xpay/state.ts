@@ -29,13 +29,21 @@ export interface Operation {
 	idContabParzialePayPal?: string;
 }
 
-/** ISO 4217 numeric codes of the currencies Nexi's own plugin sends to contabilizza and storna. */
+/**
+ * ISO 4217 numeric codes: contabilizza and storna take an order's own currency by its code. The
+ * ones Nexi's own plugin sends (EUR, CZK, PLN, AUD, NZD), the ones it offers Klarna in (GBP,
+ * DKK), and two more an order can be in.
+ */
 export const NUMERIC_CURRENCIES: Record<string, string> = {
 	EUR: '978',
 	CZK: '203',
 	PLN: '985',
 	AUD: '036',
 	NZD: '554',
+	GBP: '826',
+	DKK: '208',
+	SEK: '752',
+	CHF: '756',
 };
 
 export interface Order {

@@ -126,6 +126,75 @@ describe('captures and refunds send the order’s own currency', () => {
 		expect(items[0].json).not.toHaveProperty('remainingToCapture');
 	});
 
+	test('Klarna orders in GBP and DKK are captured and refunded with their own codes (826, 208)', async () => {
+		const gbp = sandbox.current.xpay.addOrder({ importo: 4200, divisa: 'GBP', brand: 'Klarna' });
+		const dkk = sandbox.current.xpay.addOrder({
+			importo: 9900,
+			divisa: 'DKK',
+			brand: 'Klarna',
+			stato: 'Contabilizzato',
+		});
+		const captured = await run(sandbox, {
+			resource: 'order',
+			operation: 'capture',
+			transactionCode: gbp.codiceTransazione,
+			amount: 42,
+		});
+		const refunded = await run(sandbox, {
+			resource: 'order',
+			operation: 'refund',
+			transactionCode: dkk.codiceTransazione,
+			amount: 9.9,
+		});
+		expect([captured.error, refunded.error]).toEqual([undefined, undefined]);
+		expect(bodiesTo(sandbox, 'contabilizza')).toEqual([
+			expect.objectContaining({ importo: 4200, divisa: '826' }),
+		]);
+		expect(bodiesTo(sandbox, 'storna')).toEqual([
+			expect.objectContaining({ importo: 990, divisa: '208' }),
+		]);
+		expect(captured.items[0].json).toMatchObject({
+			currency: 'GBP',
+			amount: 42,
+			amountMinor: 4200,
+		});
+		expect(refunded.items[0].json).toMatchObject({
+			currency: 'DKK',
+			amount: 9.9,
+			amountMinor: 990,
+		});
+	});
+
+	test('an order in a currency the node does not list is moved with the code its detail gives (variant)', async () => {
+		const order = variant.current.xpay.addOrder({ importo: 15000, divisa: 'SEK' });
+		const { items, error } = await run(variant, {
+			resource: 'order',
+			operation: 'capture',
+			transactionCode: order.codiceTransazione,
+			amount: 150,
+		});
+		expect(error).toBeUndefined();
+		expect(bodiesTo(variant, 'contabilizza')).toEqual([
+			expect.objectContaining({ importo: 15000, divisa: '752' }),
+		]);
+		expect(items[0].json).toMatchObject({ currency: 'SEK', amount: 150, amountMinor: 15000 });
+	});
+
+	test('when neither the detail nor the known list gives the code, it is refused before anything is sent', async () => {
+		const order = sandbox.current.xpay.addOrder({ importo: 15000, divisa: 'SEK' });
+		const { error } = await run(sandbox, {
+			resource: 'order',
+			operation: 'capture',
+			transactionCode: order.codiceTransazione,
+			amount: 150,
+		});
+		expect(error?.message).toBe(
+			`Order ${order.codiceTransazione} is in SEK, a currency XPay's capture and refund are not known to take`,
+		);
+		expect(error?.description).toContain("neither the order's detail (codiceValuta)");
+		expect(bodiesTo(sandbox, 'contabilizza')).toEqual([]);
+	});
+
 	test('a currency that is not one of Nexi’s is refused before any request', async () => {
 		const { error } = await run(sandbox, {
 			resource: 'order',
@@ -135,7 +204,7 @@ describe('captures and refunds send the order’s own currency', () => {
 			currency: 'USD',
 		});
 		expect(error?.message).toBe(
-			'Invalid Currency: got "USD", expected Same as the Order or one of EUR, CZK, PLN, AUD, NZD',
+			'Invalid Currency: got "USD", expected Same as the Order or one of EUR, CZK, PLN, AUD, NZD, GBP, DKK',
 		);
 		expect(sandbox.current.requests).toEqual([]);
 	});

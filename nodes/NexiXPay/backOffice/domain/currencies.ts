@@ -1,7 +1,9 @@
 /**
  * The currencies XPay's capture and refund take, by their ISO 4217 numeric codes: the ones
- * Nexi's own WooCommerce plugin sends to contabilizza and storna (answers carry the letters).
- * All of them have two decimals.
+ * Nexi's own WooCommerce plugin sends to contabilizza and storna (answers carry the letters),
+ * and GBP and DKK, in which the plugin offers Klarna on XPay's hosted page. All of them have
+ * two decimals. An order in another currency is moved with the numeric code its detail gives
+ * (codiceValuta), if it does.
  */
 export const CURRENCIES: Record<string, string> = {
 	EUR: '978',
@@ -9,6 +11,8 @@ export const CURRENCIES: Record<string, string> = {
 	PLN: '985',
 	AUD: '036',
 	NZD: '554',
+	GBP: '826',
+	DKK: '208',
 };
 
 /** The Currency choice that takes the order's own currency. */

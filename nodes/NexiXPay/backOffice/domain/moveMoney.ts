@@ -56,7 +56,7 @@ export async function moveMoney(
 		`${VERB[kind]} ${askedText} on order ${code}`,
 		'Nothing was sent to capture or refund.',
 	);
-	const currency = chargeCurrency(client, before, asked);
+	const { currency, numeric } = chargeCurrency(client, before, asked);
 	const amountText = formatMinor(minor, currency);
 	const action = `${VERB[kind]} ${amountText} on order ${code}`;
 	const payPalCaptureId =
@@ -67,7 +67,7 @@ export async function moveMoney(
 	const body: IDataObject = {
 		codiceTransazione: code,
 		importo: minor,
-		divisa: CURRENCIES[currency],
+		divisa: numeric,
 	};
 	// Not in the MAC (Nexi's order-detail page): only read by storna for PayPal partial captures.
 	if (payPalCaptureId !== undefined) body.idContabParzialePayPal = payPalCaptureId;
@@ -234,23 +234,42 @@ export function remainingAmounts(order: XPayOrder | undefined): IDataObject {
 }
 
 /**
- * The currency to send: the order's own (XPay's answers carry its letters), or the one asked
- * for, which must then be the order's. Anything else is refused before money moves.
+ * The currency to send, as letters (for the item and messages) and XPay's numeric code: the
+ * order's own, or the one asked for, which must then be the order's. The numeric code comes from
+ * the known list (CURRENCIES) or, for a currency it lacks, from the order detail's codiceValuta,
+ * where the detail gives it with two decimals (decimaliValuta), as amounts are read with two.
+ * Anything else is refused before money moves.
  */
-function chargeCurrency(client: XPayClient, order: XPayOrder, asked: string | undefined): string {
-	const detail = order.dettaglio?.[0] as IDataObject | undefined;
-	const orderCurrency = currencyLetters(order.divisa ?? detail?.divisa);
+function chargeCurrency(
+	client: XPayClient,
+	order: XPayOrder,
+	asked: string | undefined,
+): { currency: string; numeric: string } {
+	const detail = (order.dettaglio?.[0] ?? {}) as IDataObject;
+	const orderCurrency = currencyLetters(order.divisa ?? detail.divisa);
 	const known = Object.keys(CURRENCIES).join(', ');
 	if (asked === undefined) {
-		if (orderCurrency && CURRENCIES[orderCurrency]) return orderCurrency;
+		if (orderCurrency && CURRENCIES[orderCurrency]) {
+			return { currency: orderCurrency, numeric: CURRENCIES[orderCurrency] };
+		}
+		const numeric = String(detail.codiceValuta ?? '').trim();
+		const decimals = String(detail.decimaliValuta ?? '').trim();
+		if (/^\d{3}$/.test(numeric) && (decimals === '' || decimals === '2')) {
+			return { currency: orderCurrency ?? numeric, numeric };
+		}
+		const what = orderCurrency ?? 'a currency it does not name';
 		throw new NodeOperationError(
 			client.node,
-			orderCurrency
-				? `Order ${order.codiceTransazione} is in ${orderCurrency}, a currency XPay's capture and refund are not known to take`
-				: `XPay's answer for order ${order.codiceTransazione} carries no currency`,
+			/^\d{3}$/.test(numeric)
+				? `Order ${order.codiceTransazione} is in ${what} with ${decimals} decimals, which this node does not capture or refund`
+				: orderCurrency
+					? `Order ${order.codiceTransazione} is in ${orderCurrency}, a currency XPay's capture and refund are not known to take`
+					: `XPay's answer for order ${order.codiceTransazione} carries no currency`,
 			{
 				itemIndex: client.itemIndex,
-				description: `Nothing was sent. The currencies Nexi's own plugin captures and refunds in are ${known}; choose one in Currency if the order really is in it.`,
+				description: /^\d{3}$/.test(numeric)
+					? 'Nothing was sent: amounts are read with two decimals, so another number of decimals would move another amount.'
+					: `Nothing was sent: neither the order's detail (codiceValuta) nor the currencies known to XPay's capture and refund (${known}) give its code. Choose one in Currency if the order really is in it.`,
 			},
 		);
 	}
@@ -264,7 +283,7 @@ function chargeCurrency(client: XPayClient, order: XPayOrder, asked: string | un
 			"Nothing was sent: Nexi would refuse a capture or refund in another currency than the order's, or take it as another amount.",
 		);
 	}
-	return asked;
+	return { currency: asked, numeric: CURRENCIES[asked] };
 }
 
 /**
