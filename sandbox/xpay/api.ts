@@ -453,7 +453,15 @@ export class XPayApi {
 	}
 
 	private orderDetail(fields: Record<string, unknown>): Record<string, unknown> {
-		const order = this.orders.get(this.requireCode(fields));
+		const code = this.requireCode(fields);
+		const order = this.orders.get(code);
+		const link = this.links.get(code);
+		// Whether XPay has an order for a link nobody has paid yet is documented nowhere: the
+		// default mode has none (error 2); the variant answers one waiting for payment, with the
+		// customer the link was created with.
+		if (!order && link && this.variant) {
+			return { scadenza: '203012', report: [VARIANT.unpaidLinkOrder(link)] };
+		}
 		if (!order) throw new Refusal(2);
 		return { scadenza: '203012', report: [this.renderOrder(order)] };
 	}

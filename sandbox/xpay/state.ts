@@ -12,7 +12,9 @@ export type OrderState =
 	| 'Non Creato'
 	| 'Contabilizzato Parz.'
 	| 'Rimborsato Parz.'
-	| 'In Corso';
+	| 'In Corso'
+	// A PayMail link's order before anyone paid, where XPay has one (not documented; tests set it up).
+	| 'In attesa di pagamento';
 
 export interface Operation {
 	tipoOperazione: 'CONTAB.' | 'STORNO';

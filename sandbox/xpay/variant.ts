@@ -5,6 +5,7 @@ import {
 	xpayDateTime,
 	type LinkState,
 	type Order,
+	type PayMailLink,
 	type ReportInstance,
 } from './state';
 
@@ -50,6 +51,36 @@ export const VARIANT = {
 
 	loginPage:
 		'<!DOCTYPE html>\n<html lang="it"><head><title>XPay - Accesso</title></head>\n<body><form action="/ecomm/login" method="post"><input name="username"><input type="password" name="password"></form></body></html>\n',
+
+	/**
+	 * situazioneOrdine for a link not paid yet (the default mode: no order, error 2): an order
+	 * waiting for payment, with the customer the link was created with.
+	 */
+	unpaidLinkOrder(link: PayMailLink): Record<string, unknown> {
+		const customer = {
+			nome: link.extras.nome ?? '',
+			cognome: link.extras.cognome ?? '',
+			mail: link.extras.mail ?? '',
+		};
+		return {
+			codiceTransazione: link.codiceTransazione,
+			importo: String(link.importo),
+			divisa: 'EUR',
+			stato: 'In attesa di pagamento',
+			dataTransazione: xpayDateTime(link.createdAt).slice(0, 19),
+			...customer,
+			dettaglio: [
+				{
+					...customer,
+					importo: String(link.importo),
+					divisa: 'EUR',
+					stato: 'In attesa di pagamento',
+					codiceTransazione: link.codiceTransazione,
+					operazioni: [],
+				},
+			],
+		};
+	},
 
 	/** ReportPaymail items carry only what the one community sample shows: no currency, no brand, the amount as text. */
 	linkItem(item: Record<string, unknown>): Record<string, unknown> {

@@ -100,6 +100,7 @@ beforeAll(async () => {
 		sheets,
 		example('monthly-reconciliation-export'),
 		example('send-report-files-to-accountant'),
+		example('remind-unpaid-paymail-links'),
 		instant,
 		PANEL_WORKFLOW,
 	);
@@ -253,6 +254,68 @@ test("Send last month's XPay reports to the accountant: one e-mail, one attachme
 	expect(mail.subject).toBe(`XPay reports for ${month.toFormat('MMMM yyyy')}`);
 	const attached = [...mail.data.matchAll(/filename="?([^";\r\n]+)"?/g)].map((match) => match[1]);
 	expect(attached.sort()).toEqual(expected.map((report) => `report_${report.idReport}.csv`).sort());
+	sandbox.smtp.mails.splice(mailsBefore);
+});
+
+test('Remind customers whose PayMail link is still unpaid: one reminder with the renewed link, only where XPay gives an e-mail', async () => {
+	const daysAgo = (days: number) => Date.now() - days * 86_400_000;
+	const customer = { mail: 'carla.bianchi@example.com', nome: 'Carla', cognome: 'Bianchi' };
+	// Unpaid, with an order waiting for payment that carries the customer (what XPay may have).
+	sandbox.xpay.createLink(
+		'EX-REMIND-0001',
+		4550,
+		24 * 20,
+		'https://x.example',
+		{ ...customer, descrizione: 'Invoice 77' },
+		daysAgo(4),
+	);
+	sandbox.xpay.addOrder({
+		codiceTransazione: 'EX-REMIND-0001',
+		importo: 4550,
+		stato: 'In attesa di pagamento',
+		...customer,
+	});
+	// Unpaid without any order: no e-mail to write to. Paid: no reminder. Too recent: not yet.
+	sandbox.xpay.createLink(
+		'EX-REMIND-0002',
+		1000,
+		24 * 20,
+		'https://x.example',
+		customer,
+		daysAgo(5),
+	);
+	sandbox.xpay.createLink(
+		'EX-REMIND-0003',
+		2000,
+		24 * 20,
+		'https://x.example',
+		customer,
+		daysAgo(6),
+	);
+	sandbox.xpay.pay('EX-REMIND-0003', 'paid');
+	sandbox.xpay.createLink(
+		'EX-REMIND-0004',
+		3000,
+		24 * 20,
+		'https://x.example',
+		customer,
+		daysAgo(1),
+	);
+	const mailsBefore = sandbox.smtp.mails.length;
+
+	const execution = await n8n.execute('exRemindUnpaid01');
+	expect(execution.status).toBe('success');
+	expect(
+		outputOf(execution, 'Still Unpaid, With an E-mail').map((item) => item.json.transactionCode),
+	).toEqual(['EX-REMIND-0001']);
+	const reminders = sandbox.smtp.mails.slice(mailsBefore);
+	expect(reminders).toHaveLength(1);
+	expect(reminders[0]).toMatchObject({
+		to: ['carla.bianchi@example.com'],
+		subject: 'A reminder: your payment of 45.5 EUR',
+	});
+	expect(reminders[0].data).toContain('Invoice 77');
+	expect(reminders[0].data).toContain(sandbox.xpay.links.get('EX-REMIND-0001')!.token);
 	sandbox.smtp.mails.splice(mailsBefore);
 });
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox/server';
 import { payPalCaptureId } from '../../sandbox/xpay/state';
@@ -632,4 +633,87 @@ test('the MySi channel (Nexi’s SDK lists it) is sent as it is', async () => {
 	});
 	expect(error).toBeUndefined();
 	expect(bodiesTo(sandbox, 'reportOrdini')[0]).toMatchObject({ canale: 'MySi' });
+});
+
+describe('PayMail → Get Many with Include Customer: what a reminder needs', () => {
+	const today = () => DateTime.now().setZone('Europe/Rome').toISODate()!;
+	const listed = async (where: { current: Sandbox }, options: IDataObject) =>
+		await run(where, {
+			resource: 'payMailLink',
+			operation: 'getMany',
+			fromDate: today(),
+			toDate: today(),
+			returnAll: true,
+			options,
+		});
+	const customer = { mail: 'anna.verdi@example.com', nome: 'Anna', cognome: 'Verdi' };
+
+	test.each([
+		['default', sandbox],
+		['variant', variant],
+	])(
+		'%s: a paid link carries the customer and description given at creation',
+		async (_mode, where) => {
+			const code = `REMIND-PAID-${_mode}`;
+			where.current.xpay.createLink(code, 1500, 72, 'https://shop.example/ok', {
+				...customer,
+				descrizione: 'Invoice 7',
+			});
+			where.current.xpay.pay(code, 'paid');
+			const { items, error } = await listed(where, { includeCustomer: true });
+			expect(error).toBeUndefined();
+			expect(items.find((item) => item.json.transactionCode === code)?.json).toMatchObject({
+				paymentStatus: 'paid',
+				customer: { email: 'anna.verdi@example.com', firstName: 'Anna', lastName: 'Verdi' },
+				description: 'Invoice 7',
+			});
+		},
+	);
+
+	test('an unpaid link: the customer from its order where XPay has one (variant), null where it has none', async () => {
+		for (const where of [sandbox, variant]) {
+			where.current.xpay.createLink('REMIND-UNPAID', 2500, 72, 'https://shop.example/ok', customer);
+		}
+		const unpaid = async (where: { current: Sandbox }) =>
+			(await listed(where, { includeCustomer: true })).items.find(
+				(item) => item.json.transactionCode === 'REMIND-UNPAID',
+			)?.json;
+		expect(await unpaid(variant)).toMatchObject({
+			paymentStatus: 'unpaid',
+			customer: { email: 'anna.verdi@example.com', firstName: 'Anna', lastName: 'Verdi' },
+		});
+		expect(await unpaid(sandbox)).toMatchObject({
+			paymentStatus: 'unpaid',
+			customer: { email: null, firstName: null, lastName: null },
+			description: null,
+		});
+	});
+
+	test('the orders are read only for the links returned, and not at all without the option', async () => {
+		for (let i = 0; i < 6; i++) {
+			sandbox.current.xpay.createLink(
+				`REMIND-MANY-${i}`,
+				100 + i,
+				72,
+				'https://x.example',
+				customer,
+			);
+		}
+		const plain = await listed(sandbox, {});
+		expect(bodiesTo(sandbox, 'situazioneOrdine')).toEqual([]);
+		expect(plain.items.every((item) => !('customer' in item.json))).toBe(true);
+		const limited = await run(sandbox, {
+			resource: 'payMailLink',
+			operation: 'getMany',
+			fromDate: today(),
+			toDate: today(),
+			returnAll: false,
+			limit: 2,
+			options: { includeCustomer: true },
+		});
+		expect(limited.items).toHaveLength(2);
+		expect(bodiesTo(sandbox, 'situazioneOrdine').map((body) => body.codiceTransazione)).toEqual(
+			limited.items.map((item) => item.json.transactionCode),
+		);
+	});
 });

@@ -103,20 +103,26 @@ const WINDOW_LIMITS: Record<WindowedList, { windowDays: number; maxWindowDays: n
 	},
 };
 
-/** Options of the XPay lists that have no pages and are read in date windows. */
-export function windowOptionsField(list: WindowedList, daysDescription: string): INodeProperties {
+/** Options of the XPay lists that have no pages and are read in date windows, and a list's own. */
+export function windowOptionsField(
+	list: WindowedList,
+	daysDescription: string,
+	own: INodeProperties[] = [],
+): INodeProperties {
 	const { windowDays, maxWindowDays } = WINDOW_LIMITS[list];
-	return optionsCollection([
-		{
-			displayName: 'Days per Request',
-			name: 'windowDays',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: maxWindowDays },
-			default: windowDays,
-			description: daysDescription,
-		},
-		parallelRequestsField(XPAY_LIST_DEFAULTS),
-	]);
+	const days: INodeProperties = {
+		displayName: 'Days per Request',
+		name: 'windowDays',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: maxWindowDays },
+		default: windowDays,
+		description: daysDescription,
+	};
+	return optionsCollection(
+		[days, parallelRequestsField(XPAY_LIST_DEFAULTS), ...own].sort((a, b) =>
+			a.displayName.localeCompare(b.displayName),
+		),
+	);
 }
 
 /** The checked Days per Request and Parallel Requests options. */

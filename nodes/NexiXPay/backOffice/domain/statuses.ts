@@ -33,6 +33,8 @@ const STATUS_BY_TEXT: Record<string, OrderStatus> = {
 	pendente: 'pending',
 	'in attesa di contab.': 'pending',
 	'in attesa di storno': 'pending',
+	// A link's order before anyone paid, if XPay has one (not documented either way): not paid.
+	'in attesa di pagamento': 'pending',
 	sospeso: 'pending',
 	// Seen only in a third party's list, with no meaning given; these are this node's readings
 	// (the README lists them): a refused or withdrawn reversal leaves the money captured, and a
