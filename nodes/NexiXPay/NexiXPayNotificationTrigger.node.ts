@@ -66,6 +66,13 @@ export class NexiXPayNotificationTrigger implements INodeType {
 				default: '',
 			},
 			{
+				displayName:
+					"Keep this workflow active before any link goes out: while it is not, n8n answers XPay 404, and an outcome whose MAC does not match the credential's key gets 401. If 'cancel the transaction when the notification fails' is switched on in the XPay back office, XPay may cancel a payment whose notification got either.",
+				name: 'failedNotificationNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
 				displayName: 'Redirect Customer To',
 				name: 'redirect',
 				type: 'options',
@@ -136,10 +143,18 @@ export class NexiXPayNotificationTrigger implements INodeType {
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const client = await XPayClient.connect(this, 0);
-				const rejection = await client.keyRejection(
+				const check = await client.checkKey(
 					'accept the alias and MAC key this trigger checks payment outcomes with',
 				);
-				if (rejection) throw rejection;
+				if (check.kind === 'rejected') throw check.error;
+				if (check.kind === 'unchecked') {
+					// Not a reason to stop (outcomes carry their own proof), but the one moment to say
+					// that a wrong key would refuse every payment, which XPay may then cancel.
+					this.logger.warn(
+						`Nexi XPay Notification Trigger: the MAC key could not be checked at activation (${check.reason}). Until it is, a wrong key would answer every payment outcome 401, and XPay may cancel a payment whose notification failed.`,
+						{ workflowId: this.getWorkflow().id, node: this.getNode().name },
+					);
+				}
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {

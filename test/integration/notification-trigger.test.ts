@@ -13,6 +13,19 @@ import { useSandbox, xpayCredentials } from '../helpers/sandbox';
 const holder = useSandbox();
 const sandbox = () => holder.current as Sandbox;
 
+/**
+ * The logger n8n-core hands a node (`this.logger`): its own copies of @n8n/di and
+ * @n8n/backend-common, resolved from where n8n-core is installed.
+ */
+function n8nLogger(): { warn: (message: string) => void } {
+	const from = { paths: [require.resolve('n8n-core')] };
+	/* eslint-disable @typescript-eslint/no-require-imports */
+	const { Container } = require(require.resolve('@n8n/di', from));
+	const { Logger } = require(require.resolve('@n8n/backend-common', from));
+	/* eslint-enable @typescript-eslint/no-require-imports */
+	return Container.get(Logger);
+}
+
 /** Everything Jest's fake timers can fake except the clock: a test moves only Date.now forward. */
 const TIMERS = [
 	'hrtime',
@@ -339,14 +352,28 @@ describe('listening for a test event, and activation', () => {
 		);
 	});
 
-	test('XPay out of reach at activation does not stop the trigger: outcomes carry their own proof', async () => {
-		const unreachable = new WebhookServer({
-			type: TYPE,
-			parameters: {},
-			credentials: xpayCredentials(sandbox(), { baseUrl: 'http://127.0.0.1:9' }),
-		});
+	test('XPay out of reach at activation does not stop the trigger (outcomes carry their own proof), but warns', async () => {
+		const warn = jest.spyOn(n8nLogger(), 'warn');
+		const credentials = xpayCredentials(sandbox(), { baseUrl: 'http://127.0.0.1:9' });
+		const unreachable = new WebhookServer({ type: TYPE, parameters: {}, credentials });
 		await expect(unreachable.activate()).resolves.toBeUndefined();
+		const warnings = warn.mock.calls.map(([message]) => String(message));
+		warn.mockRestore();
+		expect(warnings).toEqual([
+			expect.stringContaining(
+				'the MAC key could not be checked at activation (the connection failed',
+			),
+		]);
+		expect(warnings[0]).toContain('XPay may cancel a payment whose notification failed');
+		expect(warnings[0]).not.toContain(String(credentials.nexiXPayApi.macKey));
 	}, 60_000);
+
+	test('a key XPay accepts: activation says nothing', async () => {
+		const warn = jest.spyOn(n8nLogger(), 'warn');
+		await trigger().then(async (server) => await server.activate());
+		expect(warn).not.toHaveBeenCalled();
+		warn.mockRestore();
+	});
 });
 
 describe('the variant sandbox: a JSON notification without the customer fields', () => {

@@ -33,6 +33,12 @@ import { envelopeSchema } from './schemas';
 /** `unsigned`: the answer came without a MAC, from a service that may answer so (MAY_ANSWER_UNSIGNED). */
 export type Answer<T> = { kind: 'ok'; value: T; unsigned?: true } | Failure;
 
+/** What XPay says of a credential's alias and MAC key (XPayClient.checkKey). */
+export type KeyCheck =
+	| { kind: 'accepted' }
+	| { kind: 'rejected'; error: NodeApiError }
+	| { kind: 'unchecked'; reason: string };
+
 /** An answer without a value. */
 export type Failure =
 	/** A KO whose MAC checked out (or error 50/99, which come without one): Nexi said no. */
@@ -179,20 +185,28 @@ export class XPayClient {
 	}
 
 	/**
-	 * Whether XPay rejects this credential's alias or MAC key, asked with an order code that
-	 * cannot exist: the error that says so, or undefined when XPay accepts them (not found) or
-	 * gives no answer to the question (out of reach, the clock, a permission).
+	 * Whether XPay accepts this credential's alias and MAC key, asked with an order code that
+	 * cannot exist: accepted (a signed answer, such as not found), rejected (with the error that
+	 * says so), or unchecked when XPay gives no answer to the question (out of reach, the clock,
+	 * a permission), with the reason.
 	 */
-	async keyRejection(action: string): Promise<NodeApiError | undefined> {
+	async checkKey(action: string): Promise<KeyCheck> {
 		const answer = await this.readAnswer(
 			'situazioneOrdine',
 			{ codiceTransazione: 'N8N-CREDENTIAL-CHECK' },
 			envelopeSchema,
 		);
-		const rejected =
+		if (
 			(answer.kind === 'refused' && WRONG_KEY_CODES.includes(answer.code)) ||
-			(answer.kind === 'unknown' && answer.macMismatch === true);
-		return rejected ? this.failure(answer as Failure, action) : undefined;
+			(answer.kind === 'unknown' && answer.macMismatch === true)
+		) {
+			return { kind: 'rejected', error: this.failure(answer as Failure, action) };
+		}
+		if (answer.kind === 'unknown') return { kind: 'unchecked', reason: answer.reason };
+		if (answer.kind === 'refused' && answer.code !== XPAY_NOT_FOUND) {
+			return { kind: 'unchecked', reason: `XPay answered error ${answer.code}` };
+		}
+		return { kind: 'accepted' };
 	}
 
 	/** downloadReport: a file, or a signed KO answer in JSON. Retried like a read. */
