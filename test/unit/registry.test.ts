@@ -133,3 +133,28 @@ describe('trigger events in the node panel', () => {
 		);
 	});
 });
+
+/** What an AI agent reads of each operation it may call (the nodes are usableAsTool). */
+describe('as AI tools', () => {
+	const operations = (description: INodeTypeDescription) =>
+		operationSelectors(description).flatMap(
+			(selector) => selector.options as Array<{ value: string; description: string }>,
+		);
+
+	test('the operations that move money say so, and what they need; no other operation does', () => {
+		const xpay = new NexiXPay().description;
+		expect(xpay.usableAsTool).toBe(true);
+		const moving = operations(xpay)
+			.filter((option) => option.description.includes('moves money'))
+			.map((option) => option.value)
+			.sort();
+		expect(moving).toEqual(['capture', 'refund']);
+		for (const option of operations(xpay).filter(({ value }) => moving.includes(value)))
+			expect(option.description).toContain('needs the transaction code and the amount');
+		const reporting = new NexiReporting().description;
+		expect(reporting.usableAsTool).toBe(true);
+		expect(operations(reporting).some((option) => option.description.includes('money'))).toBe(
+			false,
+		);
+	});
+});

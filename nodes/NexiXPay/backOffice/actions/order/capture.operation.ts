@@ -10,7 +10,8 @@ import { versionBehaviour } from '../versions';
 export const option: OperationOption = {
 	name: 'Capture',
 	value: 'capture',
-	description: 'Capture an authorized payment, in full or in part',
+	description:
+		'Capture an authorized payment, in full or in part (this moves money; it needs the transaction code and the amount)',
 	action: 'Capture a payment',
 };
 

@@ -11,7 +11,8 @@ import { versionBehaviour } from '../versions';
 export const option: OperationOption = {
 	name: 'Refund or Cancel',
 	value: 'refund',
-	description: 'Refund a captured payment, or cancel an authorization that is not captured',
+	description:
+		'Refund a captured payment, or cancel an authorization that is not captured (this moves money; it needs the transaction code and the amount)',
 	action: 'Refund or cancel a payment',
 };
 

@@ -14,7 +14,8 @@ import { expiresInHoursField, readExpiresInHours } from './common.descriptions';
 export const option: OperationOption = {
 	name: 'Create',
 	value: 'create',
-	description: 'Create a payment link to send to a customer',
+	description:
+		'Create a payment link to send to a customer, who can then pay it: needs the amount and a return URL',
 	action: 'Create a PayMail link',
 };
 

@@ -13,7 +13,8 @@ import { versionBehaviour } from '../versions';
 export const option: OperationOption = {
 	name: 'Regenerate',
 	value: 'regenerate',
-	description: 'Renew an expired link, or one whose payment failed',
+	description:
+		'Renew an expired link, or one whose payment failed, so the customer can pay it: needs its transaction code',
 	action: 'Regenerate a PayMail link',
 };
 
