@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 
 import type { Sandbox } from '../../sandbox/server';
 import type { DeliveryRecord } from '../../sandbox/xpay/outcome';
+import { setClock } from '../helpers/clock';
 import { WebhookServer, type WebhookOptions } from '../helpers/harness';
 import { useSandbox, xpayCredentials } from '../helpers/sandbox';
 
@@ -25,20 +26,6 @@ function n8nLogger(): { warn: (message: string) => void } {
 	/* eslint-enable @typescript-eslint/no-require-imports */
 	return Container.get(Logger);
 }
-
-/** Everything Jest's fake timers can fake except the clock: a test moves only Date.now forward. */
-const TIMERS = [
-	'hrtime',
-	'nextTick',
-	'performance',
-	'queueMicrotask',
-	'setImmediate',
-	'clearImmediate',
-	'setInterval',
-	'clearInterval',
-	'setTimeout',
-	'clearTimeout',
-] as const;
 
 const TYPE = 'n8n-nodes-nexi.nexiXPayNotificationTrigger';
 const servers: WebhookServer[] = [];
@@ -155,7 +142,7 @@ describe('a paid link: one execution, whichever way and however often the outcom
 		// lapsed (as in a restarted n8n): only the saved memory can stop it.
 		const saved = server.staticData;
 		await server.close();
-		jest.useFakeTimers({ doNotFake: [...TIMERS], now: Date.now() + 11 * 60_000 });
+		setClock(Date.now() + 11 * 60_000);
 		const restarted = await trigger({}, { staticData: saved });
 		sandbox().xpay.links.get(code)!.returnUrl = restarted.url;
 		sandbox().xpay.links.get(code)!.extras.urlpost = restarted.url;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { setClock } from '../helpers/clock';
 import { Poller, runNode, type RunOptions } from '../helpers/harness';
 import { checkoutCredentials, xpayCredentials } from '../helpers/sandbox';
 
@@ -21,25 +22,7 @@ let sandbox: Sandbox;
 
 beforeAll(async () => {
 	// Only Date stands still: sockets and timers run as usual.
-	jest.useFakeTimers({
-		now: NOW,
-		doNotFake: [
-			'hrtime',
-			'nextTick',
-			'performance',
-			'queueMicrotask',
-			'requestAnimationFrame',
-			'cancelAnimationFrame',
-			'requestIdleCallback',
-			'cancelIdleCallback',
-			'setImmediate',
-			'clearImmediate',
-			'setInterval',
-			'clearInterval',
-			'setTimeout',
-			'clearTimeout',
-		],
-	});
+	setClock(NOW);
 	sandbox = await startSandbox({
 		reporting: { endDate: '2026-11-20', days: 20 },
 		xpay: { orders: 40, links: 30 },
