@@ -66,3 +66,12 @@ export function write(res: ServerResponse, response: SandboxResponse, body: stri
 	res.writeHead(response.status, headers);
 	res.end(body);
 }
+
+/**
+ * Waits, without keeping the process alive: a held answer (the hang fault waits up to a
+ * minute) or a delayed delivery must not keep a test runner's worker from exiting after its
+ * sandbox is closed.
+ */
+export async function pause(ms: number): Promise<void> {
+	await new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

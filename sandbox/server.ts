@@ -5,6 +5,7 @@ import { startSmtpSink, type Mail } from './smtp';
 import { FaultInjector, type FaultRule, type RandomFaults } from './faults';
 import {
 	json,
+	pause,
 	readRequest,
 	renderBody,
 	write,
@@ -284,8 +285,4 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 	};
 	return sandbox;
-}
-
-async function pause(ms: number): Promise<void> {
-	await new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,3 +1,4 @@
+import { pause } from '../http';
 import { sha1 } from './mac';
 import { xpayDateTime, type Order, type PayMailLink } from './state';
 
@@ -116,7 +117,7 @@ export async function deliverOutcome(
 	options: DeliveryOptions,
 	log: DeliveryRecord[],
 ): Promise<DeliveryRecord[]> {
-	if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+	if (options.delayMs) await pause(options.delayMs);
 	const targets: Array<[DeliveryWay, string | undefined]> = [
 		['browser', link.returnUrl],
 		['server', link.extras.urlpost],
