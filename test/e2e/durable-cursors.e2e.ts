@@ -7,7 +7,9 @@ import { isN8n1 } from './versions';
  * scheduler switches below): n8n saves a polling trigger's cursor with its execution, in a table
  * of its own. The same scenario as triggers.e2e.ts (which runs with them off), on an n8n of its
  * own with them on: nothing missed or repeated across polls and a restart. The 1.x line has no
- * such setting.
+ * such setting. One difference, n8n's: with them on, n8n 2.41.1 keeps nothing of an activation
+ * check that emitted nothing (its cursor stays empty), so the first scheduled check records what
+ * is there; the new records come after it (README, Compatibility).
  */
 (isN8n1() ? describe.skip : describe)('durable poll cursors on', () => {
 	let n8n: N8n;
@@ -31,7 +33,7 @@ import { isN8n1 } from './versions';
 	});
 
 	test('both polling triggers: nothing on activation, each new record once, nothing again after a restart', async () => {
-		await triggers.run();
+		await triggers.run({ afterFirstScheduledCheck: true });
 		// The setting really took effect: n8n warns at start when a switch it needs is off.
 		expect(n8n.readLogs()).not.toContain('durable poll cursors stay disabled');
 	});
