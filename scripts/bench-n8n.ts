@@ -1,4 +1,4 @@
-// `npm run bench:n8n`: inside a real n8n 2.41.1, Payment Action → Get Many (Return All) against
+// `npm run bench:n8n`: inside a real n8n (2.41.1, or the version E2E_N8N_VERSIONS names), Payment Action → Get Many (Return All) against
 // n8n's own HTTP Request node with its built-in pagination (+ Split Out), set up the way a user
 // would, reading the same data from the sandbox. Appends its table to BENCHMARKS.md.
 //   npm run bench:n8n [-- --sizes 1000,10000,100000 --runs 3]   (npm run bench runs it after its own tables)
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
 			join(ROOT, 'BENCHMARKS.md'),
 			[
 				'',
-				'## Inside a real n8n 2.41.1: our node against the HTTP Request node',
+				`## Inside a real n8n ${n8nVersion()}: our node against the HTTP Request node`,
 				'',
 				`\`npm run bench:n8n\`: one workflow run with \`n8n execute\`, ${RUNS} runs, medians of the nodes' own execution times (read from n8n's database). The HTTP Request node is set up the way its documentation shows: "Update a Parameter in Each Request" with pageNumber = {{ $pageCount }}, pageSize 100, complete when a page has fewer than 100 actions, then Split Out on paymentActions so that both give one item per action. Both read the same number of actions from two identical payouts.`,
 				'',
