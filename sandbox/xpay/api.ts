@@ -503,7 +503,10 @@ export class XPayApi {
 					// Fields a third party reads (Nexi documents none of them): the variant gives the
 					// order's currency as its numeric code and decimals too.
 					...(this.variant
-						? { codiceValuta: NUMERIC_CURRENCIES[order.divisa], decimaliValuta: 2 }
+						? {
+								codiceValuta: order.codiceValuta ?? NUMERIC_CURRENCIES[order.divisa],
+								decimaliValuta: 2,
+							}
 						: {}),
 					stato: order.stato,
 					codiceTransazione: order.codiceTransazione,

@@ -50,6 +50,11 @@ export const NUMERIC_CURRENCIES: Record<string, string> = {
 
 export interface Order {
 	codiceTransazione: string;
+	/**
+	 * The detail's codiceValuta where it is not the order's own currency's code (as a
+	 * currency-conversion field may be); the variant gives the order's code otherwise.
+	 */
+	codiceValuta?: string;
 	importo: number;
 	/** Letters, as XPay's answers carry them. */
 	divisa: string;

@@ -181,6 +181,21 @@ describe('captures and refunds send the order’s own currency', () => {
 		expect(items[0].json).toMatchObject({ currency: 'SEK', amount: 150, amountMinor: 15000 });
 	});
 
+	test('a detail whose code is another known currency’s (a converted one) is never sent (variant)', async () => {
+		const order = variant.current.xpay.addOrder({ importo: 15000, divisa: 'SEK' });
+		order.codiceValuta = '978';
+		const { error } = await run(variant, {
+			resource: 'order',
+			operation: 'capture',
+			transactionCode: order.codiceTransazione,
+			amount: 150,
+		});
+		expect(error?.message).toBe(
+			`Order ${order.codiceTransazione} is in SEK, but the currency code its detail gives (978) is EUR's`,
+		);
+		expect(bodiesTo(variant, 'contabilizza')).toEqual([]);
+	});
+
 	test('when neither the detail nor the known list gives the code, it is refused before anything is sent', async () => {
 		const order = sandbox.current.xpay.addOrder({ importo: 15000, divisa: 'SEK' });
 		const { error } = await run(sandbox, {

@@ -254,6 +254,20 @@ function chargeCurrency(
 		}
 		const numeric = String(detail.codiceValuta ?? '').trim();
 		const decimals = String(detail.decimaliValuta ?? '').trim();
+		// codiceValuta is among XPay's currency-conversion (DCC) fields: a code that is another
+		// known currency's is not the order's, and is never sent.
+		const named = currencyLetters(numeric);
+		if (named && orderCurrency && named !== orderCurrency) {
+			throw new NodeOperationError(
+				client.node,
+				`Order ${order.codiceTransazione} is in ${orderCurrency}, but the currency code its detail gives (${numeric}) is ${named}'s`,
+				{
+					itemIndex: client.itemIndex,
+					description:
+						'Nothing was sent: that code may be a converted currency (XPay lists codiceValuta among its currency-conversion fields), not the one the order is in.',
+				},
+			);
+		}
 		if (/^\d{3}$/.test(numeric) && (decimals === '' || decimals === '2')) {
 			return { currency: orderCurrency ?? numeric, numeric };
 		}
