@@ -256,6 +256,7 @@ function chargeCurrency(
 		const decimals = String(detail.decimaliValuta ?? '').trim();
 		// codiceValuta is among XPay's currency-conversion (DCC) fields: a code that is another
 		// known currency's is not the order's, and is never sent.
+		const hasCode = /^\d{3}$/.test(numeric);
 		const named = currencyLetters(numeric);
 		if (named && orderCurrency && named !== orderCurrency) {
 			throw new NodeOperationError(
@@ -268,20 +269,20 @@ function chargeCurrency(
 				},
 			);
 		}
-		if (/^\d{3}$/.test(numeric) && (decimals === '' || decimals === '2')) {
+		if (hasCode && (decimals === '' || decimals === '2')) {
 			return { currency: orderCurrency ?? numeric, numeric };
 		}
 		const what = orderCurrency ?? 'a currency it does not name';
 		throw new NodeOperationError(
 			client.node,
-			/^\d{3}$/.test(numeric)
+			hasCode
 				? `Order ${order.codiceTransazione} is in ${what} with ${decimals} decimals, which this node does not capture or refund`
 				: orderCurrency
 					? `Order ${order.codiceTransazione} is in ${orderCurrency}, a currency XPay's capture and refund are not known to take`
 					: `XPay's answer for order ${order.codiceTransazione} carries no currency`,
 			{
 				itemIndex: client.itemIndex,
-				description: /^\d{3}$/.test(numeric)
+				description: hasCode
 					? 'Nothing was sent: amounts are read with two decimals, so another number of decimals would move another amount.'
 					: `Nothing was sent: neither the order's detail (codiceValuta) nor the currencies known to XPay's capture and refund (${known}) give its code. Choose one in Currency if the order really is in it.`,
 			},
