@@ -1,5 +1,5 @@
 // Reads the newest execution from a (stopped) n8n's SQLite database and prints each node's
-// execution time and item count as JSON. Runs on n8n's own Node with n8n's own sqlite3 and
+// start, execution time and item count as JSON. Runs on n8n's own Node with n8n's own sqlite3 and
 // flatted, so large executions need not pass through `n8n execute`'s printed output (which n8n
 // cuts short when it exits while tens of megabytes are still being written).
 //   <n8n node> scripts/n8n-execution-times.js <n8n node_modules> <database.sqlite>
@@ -21,6 +21,7 @@ db.get(
 		const nodes = {};
 		for (const [name, runs] of Object.entries(runData)) {
 			nodes[name] = {
+				startTime: runs[0].startTime,
 				executionTime: runs[0].executionTime,
 				items: runs[0].data?.main?.[0]?.length ?? 0,
 			};

@@ -158,14 +158,18 @@ export class N8n {
 		return (await this.cliOutput(args)).stdout;
 	}
 
-	/** The same, with what it printed on both streams; `env` adds to the instance's environment. */
+	/**
+	 * The same, with what it printed on both streams; `env` adds to the instance's environment,
+	 * `started` is handed the process (the benchmark samples its memory).
+	 */
 	async cliOutput(
 		args: string[],
 		env: Record<string, string> = {},
+		started?: (child: ChildProcess) => void,
 	): Promise<{ stdout: string; stderr: string }> {
 		await this.untarred;
 		return await new Promise((resolve, reject) => {
-			execFile(
+			const child = execFile(
 				this.host.node,
 				[this.host.n8n, ...args],
 				{
@@ -181,6 +185,7 @@ export class N8n {
 					else resolve({ stdout, stderr });
 				},
 			);
+			started?.(child);
 		});
 	}
 
