@@ -32,12 +32,17 @@ async function main(): Promise<void> {
 		`  MAC Key:     ${sandbox.xpay.options.macKey}`,
 		`  Orders:      ${sandbox.xpay.orders.size} over the last ${sandbox.xpay.options.days} days; PayMail links: ${sandbox.xpay.links.size}`,
 		'',
+		'Nexi XPay REST API credential (Nexi XPay node, Authentication: API Key):',
+		`  Environment: Custom    Base URL: ${sandbox.url}`,
+		`  API Key:     ${sandbox.xpayKey.options.apiKey}`,
+		'',
 		`Mail sink (SMTP, no TLS, no login): 127.0.0.1:${sandbox.smtp.port}; received mails: GET ${sandbox.url}/_sandbox/mail`,
 		'',
 		`Control API: GET ${sandbox.url}/_sandbox/info`,
 		`  add a payout:      POST /_sandbox/reporting/payouts {"date":"YYYY-MM-DD","currency":"EUR","actions":5}`,
 		`  add an order:      POST /_sandbox/xpay/orders {"importo":1999}`,
 		`  pay a PayMail link: POST /_sandbox/xpay/paymail/<transaction code>/pay (or /decline, /expire)`,
+		`  pay an API-key link: POST /_sandbox/xpay-key/links/<link id>/pay (or /decline)`,
 		'Press Ctrl-C to stop.',
 	];
 	console.log(lines.join('\n'));

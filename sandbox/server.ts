@@ -14,6 +14,7 @@ import {
 } from './http';
 import { ReportingApi, type ReportingOptions } from './reporting/api';
 import { XPayApi, type XPayOptions } from './xpay/api';
+import { XPayKeyApi, type XPayKeyOptions } from './xpayKey/api';
 import type { DeliveryOptions } from './xpay/outcome';
 import type { OrderState } from './xpay/state';
 import type { PaymentActionRecord, PayoutRecord, PayoutSpec } from './reporting/data';
@@ -25,6 +26,8 @@ export interface SandboxOptions {
 	host?: string;
 	reporting?: Partial<ReportingOptions>;
 	xpay?: Partial<XPayOptions>;
+	/** XPay's API-key platform. */
+	xpayKey?: Partial<XPayKeyOptions>;
 	/** Port of the SMTP mail sink (0 picks a free one). */
 	smtpPort?: number;
 	faults?: Partial<RandomFaults>;
@@ -46,6 +49,7 @@ export interface Sandbox {
 	port: number;
 	reporting: ReportingApi;
 	xpay: XPayApi;
+	xpayKey: XPayKeyApi;
 	faults: FaultInjector;
 	requests: LoggedRequest[];
 	/** What workflows posted to /_sandbox/sink/<name>: a stand-in for e-mail, sheets and other outside services. */
@@ -70,6 +74,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const requests: LoggedRequest[] = [];
 	const sinks: Sandbox['sinks'] = {};
 	const xpay = new XPayApi({ variant, ...options.xpay });
+	// One clock for both XPay APIs, so that a test that moves one moves the other.
+	let xpayKey = new XPayKeyApi({ variant, now: () => xpay.now(), ...options.xpayKey });
 
 	const server: Server = createServer((req, res) => {
 		readRequest(req)
@@ -131,7 +137,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				break;
 		}
 
-		const response = reporting.handle(request) ?? xpay.handle(request, sandbox.url) ?? json(404);
+		const response =
+			reporting.handle(request) ??
+			xpay.handle(request, sandbox.url) ??
+			xpayKey.handle(request, sandbox.url) ??
+			json(404);
 		let body = renderBody(response);
 		if (decision.fault === 'dropAfter') {
 			// The request was handled (and any state changed) but the answer never arrives.
@@ -162,6 +172,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					merchantNumber: reporting.options.merchantNumber,
 					payouts: reporting.list().length,
 				},
+				xpayKey: { apiKey: xpayKey.options.apiKey, orders: xpayKey.orders.size },
 				xpay: {
 					alias: xpay.options.alias,
 					macKey: xpay.options.macKey,
@@ -173,6 +184,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (path === '/reset' && request.method === 'POST') {
 			reporting.reset({ variant, ...(body.reporting as Partial<ReportingOptions>) });
 			xpay.reset({ variant, ...(body.xpay as Partial<XPayOptions>) });
+			xpayKey = new XPayKeyApi({
+				variant,
+				now: () => xpay.now(),
+				...(body.xpayKey as Partial<XPayKeyOptions>),
+			});
+			sandbox.xpayKey = xpayKey;
 			faults.clear();
 			requests.length = 0;
 			return json(200, { ok: true, payouts: reporting.list().length });
@@ -255,6 +272,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				await xpay.payAndDeliver(code, link[2] === 'pay' ? 'paid' : 'declined', options),
 			);
 		}
+		// The API-key platform: a customer pays (or is declined on) a link.
+		const keyLink = /^\/xpay-key\/links\/([^/]+)\/(pay|decline)$/.exec(path);
+		if (keyLink && method === 'POST') {
+			const linkId = decodeURIComponent(keyLink[1]);
+			if (!xpayKey.links.has(linkId)) return json(404, { error: `No payment link ${linkId}` });
+			const { record, operation } = xpayKey.payLink(
+				linkId,
+				keyLink[2] === 'decline' ? 'DECLINED' : undefined,
+			);
+			return json(200, { orderId: record.order.orderId, operationId: operation.operationId });
+		}
 		return undefined;
 	}
 
@@ -272,6 +300,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		port,
 		reporting,
 		xpay,
+		xpayKey,
 		faults,
 		requests,
 		sinks,
