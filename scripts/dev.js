@@ -4,7 +4,7 @@
 //
 //   npm run dev                      sandbox on :8787 (SMTP sink :2525), n8n on :5678
 //   npm run dev -- --nexi-test       credentials for Nexi's real test environments instead, from
-//                                    NEXI_CHECKOUT_SECRET_KEY, NEXI_XPAY_ALIAS and NEXI_XPAY_MAC_KEY
+//                                    NEXI_CHECKOUT_SECRET_KEY, NEXI_XPAY_ALIAS and NEXI_XPAY_MAC_KEY (NEXI_XPAY_API_KEY optional)
 //   options: --port 5678 --sandbox-port 8787 --smtp-port 2525 --fresh (start from an empty n8n)
 //
 // Saving a .ts file rebuilds (tsc --watch), the build is copied into the installed package and
@@ -200,6 +200,14 @@ function credentials(info, sandboxUrl, useNexiTest) {
 			data: checkout,
 		},
 		{ id: 'nexiXPayAcct0001', name: 'Nexi XPay account', type: 'nexiXPayApi', data: xpay },
+		{
+			id: 'nexiXPayKey00001',
+			name: 'Nexi XPay REST API account',
+			type: 'nexiXPayKeyApi',
+			data: useNexiTest
+				? { environment: 'test', apiKey: process.env.NEXI_XPAY_API_KEY ?? '' }
+				: { environment: 'custom', baseUrl: sandboxUrl, apiKey: info.xpayKey.apiKey },
+		},
 		{
 			id: 'smtpAccount00001',
 			name: 'SMTP account',

@@ -7,11 +7,17 @@ import {
 } from 'n8n-workflow';
 
 import {
-	operationSubtitle,
+	apiSubtitle,
+	defineApi,
 	resourceProperties,
-	routeToOperation,
+	routeByAuthentication,
 	type ResourceDefinition,
 } from '../common/router';
+import * as keyOperation from './apiKey/actions/operation/Operation.resource';
+import * as keyOrder from './apiKey/actions/order/Order.resource';
+import * as keyPaymentLink from './apiKey/actions/paymentLink/PaymentLink.resource';
+import { XPAY_KEY_CREDENTIAL } from './apiKey/protocol/environment';
+import { XPayKeyClient } from './apiKey/transport/client';
 import * as order from './backOffice/actions/order/Order.resource';
 import * as payMailLink from './backOffice/actions/payMailLink/PayMailLink.resource';
 import * as report from './backOffice/actions/report/Report.resource';
@@ -51,6 +57,43 @@ const RESOURCES: Array<ResourceDefinition<XPayClient>> = [
 	},
 ];
 
+/** XPay's API-key platform: the same jobs for merchants Nexi gave an API key. */
+const KEY_RESOURCES: Array<ResourceDefinition<XPayKeyClient>> = [
+	{
+		name: 'Order',
+		value: 'order',
+		description: 'A payment made through XPay',
+		defaultOperation: 'get',
+		operations: keyOrder,
+	},
+	{
+		name: 'Payment Link',
+		value: 'paymentLink',
+		description: 'A link a customer pays on XPay’s page',
+		defaultOperation: 'create',
+		operations: keyPaymentLink,
+	},
+	{
+		name: 'Operation',
+		value: 'operation',
+		description: 'One payment, capture, refund, void or cancel',
+		defaultOperation: 'getMany',
+		operations: keyOperation,
+	},
+];
+
+/** The classic back office stays the default: saved workflows have no Authentication set. */
+const DEFAULT_AUTHENTICATION = 'aliasMacKey';
+
+const APIS = [
+	defineApi({
+		authentication: 'aliasMacKey',
+		resources: RESOURCES,
+		connect: XPayClient.connect,
+	}),
+	defineApi({ authentication: 'apiKey', resources: KEY_RESOURCES, connect: XPayKeyClient.connect }),
+];
+
 export class NexiXPay implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Nexi XPay',
@@ -62,20 +105,54 @@ export class NexiXPay implements INodeType {
 		// links and reports are picked from lists; reports are listed for a date range.
 		version: [1, 2],
 		defaultVersion: 2,
-		subtitle: operationSubtitle(RESOURCES),
+		subtitle: apiSubtitle(APIS, DEFAULT_AUTHENTICATION),
 		description:
-			'Capture, refund and look up XPay orders, send PayMail payment links, download reports and list 3-D Secure warnings with the Nexi XPay back-office API',
+			'Capture, refund and look up XPay orders, send payment links, download reports and list 3-D Secure warnings, with either XPay API (alias and MAC key, or API key)',
 		defaults: { name: 'Nexi XPay' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: XPAY_CREDENTIAL, required: true }],
-		properties: resourceProperties(RESOURCES),
+		credentials: [
+			{
+				name: XPAY_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { authentication: ['aliasMacKey'] } },
+			},
+			{
+				name: XPAY_KEY_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{
+						name: 'Alias and MAC Key',
+						value: 'aliasMacKey',
+						description: 'The classic XPay back-office API: a terminal alias and its MAC key',
+					},
+					{
+						name: 'API Key',
+						value: 'apiKey',
+						description: 'XPay’s current platform: one API key (credential Nexi XPay REST API)',
+					},
+				],
+				default: DEFAULT_AUTHENTICATION,
+				description:
+					'Which XPay API Nexi gave you: the credential tells (an alias and MAC key, or an API key)',
+			},
+			...resourceProperties(RESOURCES, { authentication: ['aliasMacKey'] }),
+			...resourceProperties(KEY_RESOURCES, { authentication: ['apiKey'] }),
+		],
 	};
 
 	methods = { listSearch: { searchLinks, searchOrders, searchReports } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await routeToOperation(this, RESOURCES, XPayClient.connect);
+		return await routeByAuthentication(this, APIS, DEFAULT_AUTHENTICATION);
 	}
 }

@@ -6,7 +6,7 @@ export interface NexiApiErrorDetails {
 	itemIndex?: number;
 	httpCode?: string;
 	/** Nexi's own code and message: kept on the error, and in the item Continue On Fail makes of it. */
-	nexi?: { code: number; message: string };
+	nexi?: { code: number | string; message: string };
 	/** What else the error carries for n8n: never the request, so never a key. */
 	detail?: JsonObject;
 }

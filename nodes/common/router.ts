@@ -47,8 +47,28 @@ function operationsOf<Client>(
 	return Object.values(resource.operations);
 }
 
-/** The Resource selector, then each resource's Operation selector followed by its operations' fields. */
+/**
+ * The Resource selector, then each resource's Operation selector followed by its operations'
+ * fields. `shownWith` adds a condition to every one of them: a node that speaks two APIs shows
+ * each API's resources only for its choice of Authentication.
+ */
 export function resourceProperties<Client>(
+	resources: ReadonlyArray<ResourceDefinition<Client>>,
+	shownWith?: Record<string, string[]>,
+): INodeProperties[] {
+	const properties = apiProperties(resources);
+	return shownWith === undefined
+		? properties
+		: properties.map((property) => ({
+				...property,
+				displayOptions: {
+					...property.displayOptions,
+					show: { ...property.displayOptions?.show, ...shownWith },
+				},
+			}));
+}
+
+function apiProperties<Client>(
 	resources: ReadonlyArray<ResourceDefinition<Client>>,
 ): INodeProperties[] {
 	const firstResource = resources[0].value;
@@ -126,4 +146,54 @@ export async function routeToOperation<Client>(
 		const client = await connect(context, itemIndex);
 		return await operation.execute.call(context, client, itemIndex);
 	});
+}
+
+/** One of the APIs a node speaks, chosen with its Authentication parameter. */
+export interface ApiDefinition<Client> {
+	/** The Authentication option that selects it. */
+	authentication: string;
+	resources: ReadonlyArray<ResourceDefinition<Client>>;
+	connect: (context: IExecuteFunctions, itemIndex: number) => Promise<Client>;
+}
+
+/** An API of a node, its client type erased so that APIs of different clients share one list. */
+export function defineApi<Client>(definition: ApiDefinition<Client>): ApiDefinition<unknown> {
+	return definition as unknown as ApiDefinition<unknown>;
+}
+
+/** The subtitle of a node that speaks several APIs: the chosen operation's action name. */
+export function apiSubtitle(
+	apis: ReadonlyArray<ApiDefinition<unknown>>,
+	defaultAuthentication: string,
+): string {
+	const actions: Record<string, string> = {};
+	for (const api of apis) {
+		for (const resource of api.resources) {
+			for (const { option } of operationsOf(resource)) {
+				actions[`${api.authentication}:${resource.value}:${option.value}`] = option.action;
+			}
+		}
+	}
+	return `={{ ${JSON.stringify(actions)}[($parameter["authentication"] || ${JSON.stringify(defaultAuthentication)}) + ":" + $parameter["resource"] + ":" + $parameter["operation"]] }}`;
+}
+
+/** Runs the chosen operation of the API the Authentication parameter names. */
+export async function routeByAuthentication(
+	context: IExecuteFunctions,
+	apis: ReadonlyArray<ApiDefinition<unknown>>,
+	defaultAuthentication: string,
+): Promise<INodeExecutionData[][]> {
+	const authentication = context.getNodeParameter(
+		'authentication',
+		0,
+		defaultAuthentication,
+	) as string;
+	const api = apis.find((candidate) => candidate.authentication === authentication);
+	if (!api) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The authentication "${authentication}" is not supported`,
+		);
+	}
+	return await routeToOperation(context, api.resources, api.connect);
 }

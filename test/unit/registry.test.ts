@@ -8,15 +8,23 @@ import { NexiXPayTrigger } from '../../nodes/NexiXPay/NexiXPayTrigger.node';
 /**
  * The operation registry: each resource module lists its operations once, and the node's
  * Operation lists, subtitle and routing all come from there. The values below are the public
- * contract saved workflows store; they never change.
+ * contract saved workflows store; they never change. Nexi XPay speaks two APIs, each shown for
+ * its choice of Authentication ('' is a node without that choice).
  */
-const CONTRACT: Record<string, Record<string, string[]>> = {
-	nexiReporting: { payout: ['get', 'getMany'], paymentAction: ['getMany'] },
+const CONTRACT: Record<string, Record<string, Record<string, string[]>>> = {
+	nexiReporting: { '': { payout: ['get', 'getMany'], paymentAction: ['getMany'] } },
 	nexiXPay: {
-		order: ['capture', 'get', 'getMany', 'refund'],
-		payMailLink: ['create', 'getMany', 'regenerate'],
-		report: ['download', 'getMany'],
-		warning: ['getMany'],
+		aliasMacKey: {
+			order: ['capture', 'get', 'getMany', 'refund'],
+			payMailLink: ['create', 'getMany', 'regenerate'],
+			report: ['download', 'getMany'],
+			warning: ['getMany'],
+		},
+		apiKey: {
+			order: ['cancel', 'capture', 'get', 'getMany', 'refund'],
+			paymentLink: ['cancel', 'create'],
+			operation: ['get', 'getMany'],
+		},
 	},
 };
 
@@ -28,16 +36,25 @@ const nodes: Array<[string, INodeTypeDescription]> = [
 const operationSelectors = (description: INodeTypeDescription) =>
 	description.properties.filter((property) => property.name === 'operation');
 
+/** The Authentication a property is shown for ('' when it is shown for every one). */
+const apiOf = (property: INodeProperties) =>
+	(property.displayOptions?.show?.authentication as string[] | undefined)?.[0] ?? '';
+
 describe.each(nodes)('%s', (name, description) => {
 	test('its resources and operations are exactly the contract', () => {
-		const resource = description.properties.find((property) => property.name === 'resource');
-		expect(resource?.options?.map((option) => (option as { value: string }).value)).toEqual(
-			Object.keys(CONTRACT[name]),
+		const resources: Record<string, string[]> = {};
+		for (const selector of description.properties.filter(({ name: n }) => n === 'resource'))
+			resources[apiOf(selector)] = (selector.options as Array<{ value: string }>).map(
+				({ value }) => value,
+			);
+		expect(resources).toEqual(
+			Object.fromEntries(Object.entries(CONTRACT[name]).map(([api, r]) => [api, Object.keys(r)])),
 		);
-		const found: Record<string, string[]> = {};
+		const found: Record<string, Record<string, string[]>> = {};
 		for (const selector of operationSelectors(description)) {
 			const [resourceValue] = selector.displayOptions?.show?.resource as string[];
-			found[resourceValue] = (selector.options as Array<{ value: string }>)
+			found[apiOf(selector)] ??= {};
+			found[apiOf(selector)][resourceValue] = (selector.options as Array<{ value: string }>)
 				.map(({ value }) => value)
 				.sort();
 		}
@@ -55,16 +72,18 @@ describe.each(nodes)('%s', (name, description) => {
 		}
 	});
 
-	test("an operation's fields show only for its resource and operation", () => {
+	test("an operation's fields show only for its API, resource and operation", () => {
 		const fields = description.properties.filter(
-			(property) => !['resource', 'operation'].includes(property.name),
+			(property) => !['resource', 'operation', 'authentication'].includes(property.name),
 		);
 		expect(fields.length).toBeGreaterThan(0);
 		for (const field of fields as INodeProperties[]) {
 			const show = field.displayOptions?.show ?? {};
 			expect(show.resource).toHaveLength(1);
 			expect(show.operation).toHaveLength(1);
-			expect(CONTRACT[name][show.resource![0] as string]).toContain(show.operation![0]);
+			expect(CONTRACT[name][apiOf(field)][show.resource![0] as string]).toContain(
+				show.operation![0],
+			);
 		}
 	});
 
@@ -74,8 +93,9 @@ describe.each(nodes)('%s', (name, description) => {
 		const expected: Record<string, string> = {};
 		for (const selector of operationSelectors(description)) {
 			const [resourceValue] = selector.displayOptions?.show?.resource as string[];
+			const api = apiOf(selector);
 			for (const option of selector.options as Array<{ value: string; action: string }>) {
-				expected[`${resourceValue}:${option.value}`] = option.action;
+				expected[`${api ? `${api}:` : ''}${resourceValue}:${option.value}`] = option.action;
 			}
 		}
 		expect(table).toEqual(expected);
@@ -144,13 +164,24 @@ describe('as AI tools', () => {
 	test('the operations that move money say so, and what they need; no other operation does', () => {
 		const xpay = new NexiXPay().description;
 		expect(xpay.usableAsTool).toBe(true);
-		const moving = operations(xpay)
-			.filter((option) => option.description.includes('moves money'))
-			.map((option) => option.value)
-			.sort();
-		expect(moving).toEqual(['capture', 'refund']);
-		for (const option of operations(xpay).filter(({ value }) => moving.includes(value)))
-			expect(option.description).toContain('needs the transaction code and the amount');
+		const needs: Record<string, string> = {
+			aliasMacKey: 'needs the transaction code and the amount',
+			apiKey: 'needs the order ID',
+		};
+		const moving: string[] = [];
+		for (const selector of operationSelectors(xpay))
+			for (const option of selector.options as Array<{ value: string; description: string }>)
+				if (option.description.includes('moves money')) {
+					moving.push(`${apiOf(selector)}:${option.value}`);
+					expect(option.description).toContain(needs[apiOf(selector)]);
+				}
+		expect(moving.sort()).toEqual([
+			'aliasMacKey:capture',
+			'aliasMacKey:refund',
+			'apiKey:cancel',
+			'apiKey:capture',
+			'apiKey:refund',
+		]);
 		const reporting = new NexiReporting().description;
 		expect(reporting.usableAsTool).toBe(true);
 		expect(operations(reporting).some((option) => option.description.includes('money'))).toBe(
