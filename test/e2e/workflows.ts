@@ -6,7 +6,7 @@ export interface NodeSpec {
 	type: string;
 	typeVersion?: number;
 	parameters: Record<string, unknown>;
-	credential?: 'checkout' | 'xpay';
+	credential?: 'checkout' | 'xpay' | 'xpayKey';
 	/** n8n's "Execute Once" setting: run for the first input item only. */
 	executeOnce?: boolean;
 	/** A webhook trigger's id: its production URL is /webhook/<webhookId>/<path>. */
@@ -25,10 +25,11 @@ export function credentialRefs(file: string) {
 			type: 'nexiCheckoutApi',
 		},
 		xpay: { id: `${file}-xpay`, name: `Nexi XPay (${file})`, type: 'nexiXPayApi' },
+		xpayKey: { id: `${file}-xpaykey`, name: `Nexi XPay key (${file})`, type: 'nexiXPayKeyApi' },
 	};
 }
 
-/** Both Nexi credentials of a test file, pointing at its sandbox with the sandbox's keys. */
+/** The Nexi credentials of a test file, pointing at its sandbox with the sandbox's keys. */
 export function credentialsFor(sandbox: Sandbox, file: string) {
 	const CREDENTIALS = credentialRefs(file);
 	return [
@@ -49,6 +50,10 @@ export function credentialsFor(sandbox: Sandbox, file: string) {
 				alias: sandbox.xpay.options.alias,
 				macKey: sandbox.xpay.options.macKey,
 			},
+		},
+		{
+			...CREDENTIALS.xpayKey,
+			data: { environment: 'custom', baseUrl: sandbox.url, apiKey: sandbox.xpayKey.options.apiKey },
 		},
 	];
 }
