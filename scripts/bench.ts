@@ -184,6 +184,40 @@ async function main(): Promise<void> {
 		`- PayMail Link → Get Many over 1,000 links (50 a day for 20 days, at most 100 per search), 20 ms latency: ${links.items.length} links in ${sandbox.requests.length} requests, ${fmt((Date.now() - started) / 1000, 2)} s.`,
 	);
 
+	// XPay's API-key platform: a month per order search, paged by time; windows read 4 at a time.
+	const fourMonthsAgo = Date.parse('2024-05-01T08:00:00Z');
+	for (let i = 0; i < 1000; i++)
+		sandbox.xpayKey.addOrder({
+			orderId: `BENCH-KEY-${i}`,
+			amount: 100 + i,
+			at: fourMonthsAgo + Math.floor((i * 120 * 86_400_000) / 1000),
+		});
+	sandbox.requests.length = 0;
+	started = Date.now();
+	const keyOrders = await runNode({
+		type: 'n8n-nodes-nexi.nexiXPay',
+		typeVersion: 2,
+		parameters: {
+			authentication: 'apiKey',
+			resource: 'order',
+			operation: 'getMany',
+			fromDate: '2024-05-01',
+			toDate: '2024-08-31',
+			returnAll: true,
+		},
+		credentials: {
+			nexiXPayKeyApi: {
+				environment: 'custom',
+				baseUrl: sandbox.url,
+				apiKey: sandbox.xpayKey.options.apiKey,
+			},
+		},
+	});
+	const keyMs = Date.now() - started;
+	log(
+		`- Nexi XPay (API key) Order → Get Many over 1,000 orders across four months (28-day windows, read 4 at a time; each window one page of up to 500 and one search that confirms its end), 20 ms latency: ${keyOrders.items.length} orders in ${sandbox.requests.length} requests, ${fmt(keyMs / 1000, 2)} s (the same requests one after the other would take at least ${fmt((sandbox.requests.length * 20) / 1000, 2)} s).`,
+	);
+
 	log(`- ${await settledLinks()}`);
 
 	sandbox.reporting.removeAll();
