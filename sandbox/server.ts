@@ -14,7 +14,7 @@ import {
 } from './http';
 import { ReportingApi, type ReportingOptions } from './reporting/api';
 import { XPayApi, type XPayOptions } from './xpay/api';
-import { XPayKeyApi, type XPayKeyOptions } from './xpayKey/api';
+import { XPayKeyApi, type KeyNotifyOptions, type XPayKeyOptions } from './xpayKey/api';
 import type { DeliveryOptions } from './xpay/outcome';
 import type { OrderState } from './xpay/state';
 import type { PaymentActionRecord, PayoutRecord, PayoutSpec } from './reporting/data';
@@ -272,16 +272,19 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				await xpay.payAndDeliver(code, link[2] === 'pay' ? 'paid' : 'declined', options),
 			);
 		}
-		// The API-key platform: a customer pays (or is declined on) a link.
+		// The API-key platform: a customer pays (or is declined on) a link, and XPay notifies.
 		const keyLink = /^\/xpay-key\/links\/([^/]+)\/(pay|decline)$/.exec(path);
 		if (keyLink && method === 'POST') {
 			const linkId = decodeURIComponent(keyLink[1]);
 			if (!xpayKey.links.has(linkId)) return json(404, { error: `No payment link ${linkId}` });
-			const { record, operation } = xpayKey.payLink(
-				linkId,
-				keyLink[2] === 'decline' ? 'DECLINED' : undefined,
+			return json(
+				200,
+				await xpayKey.payAndNotify(
+					linkId,
+					keyLink[2] === 'decline' ? 'DECLINED' : undefined,
+					body as KeyNotifyOptions,
+				),
 			);
-			return json(200, { orderId: record.order.orderId, operationId: operation.operationId });
 		}
 		return undefined;
 	}

@@ -72,6 +72,21 @@ export interface KeyOrder {
 	operations: KeyOperation[];
 	links: string[];
 	createdAt: number;
+	/** Until then the API does not show the order yet (the variant: a notification can come first). */
+	hiddenUntil?: number;
+}
+
+/** How a payment's notification is delivered, with the faults a real delivery can have. */
+export interface KeyNotifyOptions {
+	/** Extra deliveries of the same notification. */
+	duplicates?: number;
+	/** All deliveries at once rather than one after the other. */
+	together?: boolean;
+}
+
+export interface KeyDelivery {
+	status: number;
+	body: string;
 }
 
 class Refused {
@@ -304,7 +319,7 @@ export class XPayKeyApi {
 		if (request.method === 'GET' && path === '/orders') return this.listOrders(request.query);
 		if (request.method === 'GET' && (match = /^\/orders\/([^/]+)$/.exec(path))) {
 			const record = this.orders.get(decodeURIComponent(match[1]));
-			if (!record) return json(404);
+			if (!record || (record.hiddenUntil ?? 0) > this.options.now()) return json(404);
 			return json(200, {
 				orderStatus: this.orderStatusJson(record),
 				operations: record.operations.map((op) => this.operationJson(op)),
@@ -428,11 +443,56 @@ export class XPayKeyApi {
 		record.order = order;
 		record.links.push(link.linkId);
 		const operation = record.operations[0];
+		// The variant: XPay's API shows the order a moment after the notification went out.
+		if (this.options.variant) record.hiddenUntil = this.options.now() + 1500;
 		if (result !== 'DECLINED') {
 			link.status = 'PAID';
 			link.paidByOperationId = operation.operationId;
 		}
 		return { record, operation, link };
+	}
+
+	/** The JSON notification XPay posts to a link's notificationUrl (../shared/specs/xpay-rest.md §5). */
+	notification(record: KeyOrder, operation: KeyOperation, link: KeyLink): Record<string, unknown> {
+		return {
+			eventId: randomUUID(),
+			eventTime: this.time(this.options.now()),
+			securityToken: link.securityToken,
+			operation: this.operationJson(operation),
+		};
+	}
+
+	/** A customer pays a link, and XPay posts the outcome to its notification URL (if it has one). */
+	async payAndNotify(
+		linkId: string,
+		result?: 'AUTHORIZED' | 'EXECUTED' | 'DECLINED',
+		options: KeyNotifyOptions = {},
+	): Promise<{ orderId: string; operationId: string; deliveries: KeyDelivery[] }> {
+		const { record, operation, link } = this.payLink(linkId, result);
+		const deliveries: KeyDelivery[] = [];
+		if (link.notificationUrl) {
+			const body = JSON.stringify(this.notification(record, operation, link));
+			const send = async (): Promise<KeyDelivery> => {
+				try {
+					const response = await fetch(link.notificationUrl!, {
+						method: 'POST',
+						headers: {
+							'Content-Type': 'application/json',
+							'User-Agent': 'Apache-HttpClient/4.5.13 (Java/1.8.0_161)',
+						},
+						body,
+					});
+					return { status: response.status, body: await response.text() };
+				} catch (error) {
+					return { status: 0, body: (error as Error).message };
+				}
+			};
+			const count = 1 + (options.duplicates ?? 0);
+			if (options.together)
+				deliveries.push(...(await Promise.all(Array.from({ length: count }, send))));
+			else for (let i = 0; i < count; i++) deliveries.push(await send());
+		}
+		return { orderId: record.order.orderId, operationId: operation.operationId, deliveries };
 	}
 
 	private linkCapture(linkId: string): 'AUTHORIZED' | 'EXECUTED' {
