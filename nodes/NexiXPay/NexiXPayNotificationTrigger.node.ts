@@ -10,7 +10,9 @@ import {
 } from 'n8n-workflow';
 
 import { firstDelivery, processClaims } from '../common/deliveries';
-import { optionsCollection } from '../common/parameters';
+import { optionsCollection, shownOnlyWith } from '../common/parameters';
+import { checkKeyAtActivation, receiveKeyNotification } from './apiKey/actions/notifications';
+import { XPAY_KEY_CREDENTIAL } from './apiKey/protocol/environment';
 import { confirmationPage, redirectUrl, unconfirmedPage } from './backOffice/domain/customerPages';
 import {
 	outcomeFields,
@@ -46,11 +48,22 @@ export class NexiXPayNotificationTrigger implements INodeType {
 		version: 1,
 		subtitle: '={{ $parameter["options"]["paidOnly"] ? "Paid payments" : "Payment outcomes" }}',
 		description:
-			'Starts the workflow the moment a customer pays (or fails to pay) a PayMail link, from the outcome XPay sends, once its MAC is verified',
+			'Starts the workflow the moment a customer pays (or fails to pay) a payment link, from the outcome XPay sends, once it is verified (its MAC, or XPay’s own answer read back)',
 		defaults: { name: 'Nexi XPay Notification Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: XPAY_CREDENTIAL, required: true }],
+		credentials: [
+			{
+				name: XPAY_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { authentication: ['aliasMacKey'] } },
+			},
+			{
+				name: XPAY_KEY_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+		],
 		webhooks: [
 			// The customer's browser, sent back to the link's return URL.
 			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: PATH },
@@ -59,62 +72,94 @@ export class NexiXPayNotificationTrigger implements INodeType {
 		],
 		properties: [
 			{
-				displayName:
-					"Put this trigger's Production URL in the Return URL of your PayMail links (Nexi XPay → PayMail Link → Create), then activate the workflow. Each payment starts one execution, after its MAC is checked with the credential's MAC key.",
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName:
-					"Keep this workflow active before any link goes out: while it is not, n8n answers XPay 404, and an outcome whose MAC does not match the credential's key gets 401. If 'cancel the transaction when the notification fails' is switched on in the XPay back office, XPay may cancel a payment whose notification got either.",
-				name: 'failedNotificationNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Redirect Customer To',
-				name: 'redirect',
+				displayName: 'Authentication',
+				name: 'authentication',
 				type: 'options',
-				noDataExpression: true,
 				options: [
 					{
-						name: 'A Confirmation Page',
-						value: 'confirmationPage',
-						description: 'A small plain page saying whether the payment went through',
+						name: 'Alias and MAC Key',
+						value: 'aliasMacKey',
+						description:
+							'The classic XPay back-office API: PayMail links, outcomes signed with the MAC key',
 					},
 					{
-						name: 'My Pages',
-						value: 'myPages',
-						description: 'Your own pages: one after a payment, one when it was not made',
+						name: 'API Key',
+						value: 'apiKey',
+						description:
+							'XPay’s current platform: payment links whose notifications are confirmed with the API key',
 					},
 				],
-				default: 'confirmationPage',
-				description: 'Where the customer goes when XPay sends them back after paying',
+				default: 'aliasMacKey',
+				description: 'Which XPay API Nexi gave you: the credential tells',
 			},
-			{
-				displayName: 'Page After Payment',
-				name: 'paidUrl',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. https://shop.example.com/thank-you?order={transactionCode}',
-				description: 'The page a customer who paid is sent to (http or https)',
-				hint: "{transactionCode} is replaced by the payment's transaction code",
-				displayOptions: { show: { redirect: ['myPages'] } },
-			},
-			{
-				displayName: 'Page When Not Paid',
-				name: 'notPaidUrl',
-				type: 'string',
-				required: true,
-				default: '',
-				placeholder: 'e.g. https://shop.example.com/payment-failed?order={transactionCode}',
-				description:
-					'The page a customer whose payment was declined or cancelled is sent to (http or https)',
-				hint: "{transactionCode} is replaced by the payment's transaction code",
-				displayOptions: { show: { redirect: ['myPages'] } },
-			},
+			...shownOnlyWith({ authentication: ['apiKey'] }, [
+				{
+					displayName:
+						"Put this trigger's Production URL in the Notification URL of your payment links (Nexi XPay → Payment Link → Create, Authentication: API Key), then activate the workflow. A notification is not trusted on its word: the order is read from XPay with the API key, and only an operation XPay shows with the notified result starts one execution.",
+					name: 'keySetupNotice',
+					type: 'notice',
+					default: '',
+				},
+			]),
+			...shownOnlyWith({ authentication: ['aliasMacKey'] }, [
+				{
+					displayName:
+						"Put this trigger's Production URL in the Return URL of your PayMail links (Nexi XPay → PayMail Link → Create), then activate the workflow. Each payment starts one execution, after its MAC is checked with the credential's MAC key.",
+					name: 'setupNotice',
+					type: 'notice',
+					default: '',
+				},
+				{
+					displayName:
+						"Keep this workflow active before any link goes out: while it is not, n8n answers XPay 404, and an outcome whose MAC does not match the credential's key gets 401. If 'cancel the transaction when the notification fails' is switched on in the XPay back office, XPay may cancel a payment whose notification got either.",
+					name: 'failedNotificationNotice',
+					type: 'notice',
+					default: '',
+				},
+				{
+					displayName: 'Redirect Customer To',
+					name: 'redirect',
+					type: 'options',
+					noDataExpression: true,
+					options: [
+						{
+							name: 'A Confirmation Page',
+							value: 'confirmationPage',
+							description: 'A small plain page saying whether the payment went through',
+						},
+						{
+							name: 'My Pages',
+							value: 'myPages',
+							description: 'Your own pages: one after a payment, one when it was not made',
+						},
+					],
+					default: 'confirmationPage',
+					description: 'Where the customer goes when XPay sends them back after paying',
+				},
+				{
+					displayName: 'Page After Payment',
+					name: 'paidUrl',
+					type: 'string',
+					required: true,
+					default: '',
+					placeholder: 'e.g. https://shop.example.com/thank-you?order={transactionCode}',
+					description: 'The page a customer who paid is sent to (http or https)',
+					hint: "{transactionCode} is replaced by the payment's transaction code",
+					displayOptions: { show: { redirect: ['myPages'] } },
+				},
+				{
+					displayName: 'Page When Not Paid',
+					name: 'notPaidUrl',
+					type: 'string',
+					required: true,
+					default: '',
+					placeholder: 'e.g. https://shop.example.com/payment-failed?order={transactionCode}',
+					description:
+						'The page a customer whose payment was declined or cancelled is sent to (http or https)',
+					hint: "{transactionCode} is replaced by the payment's transaction code",
+					displayOptions: { show: { redirect: ['myPages'] } },
+				},
+			]),
 			optionsCollection([
 				{
 					displayName: 'Only Paid Payments',
@@ -142,6 +187,10 @@ export class NexiXPayNotificationTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
+				if (this.getNodeParameter('authentication', 'aliasMacKey') === 'apiKey') {
+					await checkKeyAtActivation(this);
+					return true;
+				}
 				const client = await XPayClient.connect(this, 0);
 				const check = await client.checkKey(
 					'accept the alias and MAC key this trigger checks payment outcomes with',
@@ -164,6 +213,14 @@ export class NexiXPayNotificationTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		if (this.getNodeParameter('authentication', 'aliasMacKey') === 'apiKey') {
+			if (this.getRequestObject().method !== 'POST') {
+				// The customer's browser belongs on the link's Result URL (the shop), not here.
+				this.getResponseObject().status(405).type('text/plain').send('Method not allowed');
+				return { noWebhookResponse: true };
+			}
+			return await receiveKeyNotification(this);
+		}
 		const request = this.getRequestObject();
 		const response = this.getResponseObject();
 		const fields = outcomeFields(

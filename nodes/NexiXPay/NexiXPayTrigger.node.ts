@@ -16,6 +16,7 @@ import {
 	lookbackDaysField,
 	optionsCollection,
 	readLookbackDays,
+	shownOnlyWith,
 } from '../common/parameters';
 import { diffSeen, loadPollState, savePollState } from '../common/pollState';
 import { listLinks, withCustomer } from './backOffice/domain/links';
@@ -27,6 +28,8 @@ import { orderStatus } from './backOffice/domain/statuses';
 import { xpayDateToIso } from './backOffice/domain/values';
 import { XPayClient } from './backOffice/transport/client';
 import { versionBehaviour } from './backOffice/actions/versions';
+import { keyEventProperties, pollApiKey } from './apiKey/actions/polling';
+import { XPAY_KEY_CREDENTIAL } from './apiKey/protocol/environment';
 
 /** A record the trigger watches: its key, the day that keeps it in the window, its value, and its item. */
 interface Watched {
@@ -77,68 +80,103 @@ export class NexiXPayTrigger implements INodeType {
 		version: [1, 2],
 		defaultVersion: 2,
 		subtitle:
-			'={{ { payMailLinkPaid: "PayMail link paid", orderStatusChanged: "Order status changed", newOrder: "New order" }[$parameter["event"]] }}',
+			'={{ { payMailLinkPaid: "PayMail link paid", orderStatusChanged: "Order status changed", newOrder: "New order", paymentLinkPaid: "Payment link paid", newOperation: "New operation" }[$parameter["event"]] }}',
 		description:
-			'Starts the workflow when a PayMail link is paid or an XPay order appears or changes status (checked on a schedule)',
+			'Starts the workflow when a payment link is paid, or an XPay order or operation appears or changes status (checked on a schedule)',
 		defaults: { name: 'Nexi XPay Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: XPAY_CREDENTIAL, required: true }],
+		credentials: [
+			{
+				name: XPAY_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { authentication: ['aliasMacKey'] } },
+			},
+			{
+				name: XPAY_KEY_CREDENTIAL,
+				required: true,
+				displayOptions: { show: { authentication: ['apiKey'] } },
+			},
+		],
 		properties: [
 			{
-				displayName: 'Event',
-				name: 'event',
+				displayName: 'Authentication',
+				name: 'authentication',
 				type: 'options',
-				noDataExpression: true,
 				options: [
-					// `action` is what n8n's node panel lists; without it n8n derives "On pay mail link paid".
 					{
-						name: 'PayMail Link Paid',
-						value: 'payMailLinkPaid',
-						action: 'On PayMail link paid',
-						description: 'A customer paid a PayMail link: one item per paid link, once',
+						name: 'Alias and MAC Key',
+						value: 'aliasMacKey',
+						description: 'The classic XPay back-office API: a terminal alias and its MAC key',
 					},
 					{
-						name: 'Order Status Changed',
-						value: 'orderStatusChanged',
-						action: 'On order status changed',
-						description:
-							'An order moved to another status (for example authorized → captured); the item has previousStatus',
-					},
-					{
-						name: 'New Order',
-						value: 'newOrder',
-						action: 'On new order',
-						description: 'An order appeared',
+						name: 'API Key',
+						value: 'apiKey',
+						description: 'XPay’s current platform: one API key (credential Nexi XPay REST API)',
 					},
 				],
-				default: 'payMailLinkPaid',
+				default: 'aliasMacKey',
+				description: 'Which XPay API Nexi gave you: the credential tells',
 			},
-			...lookbackFields,
-			{
-				displayName:
-					'A link is watched from the day it was created: one paid more than Lookback Days after that is not seen. For the moment of payment, use the Nexi XPay Notification Trigger.',
-				name: 'lookbackNotice',
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { event: ['payMailLinkPaid'] } },
-			},
-			optionsCollection([
+			...keyEventProperties,
+			...shownOnlyWith({ authentication: ['aliasMacKey'] }, [
 				{
-					displayName: 'Emit Existing on Activation',
-					name: 'emitExisting',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether the first check after activation emits what is already in the lookback window (once), instead of only remembering it',
-					displayOptions: { show: { '/event': ['payMailLinkPaid', 'newOrder'] } },
+					displayName: 'Event',
+					name: 'event',
+					type: 'options',
+					noDataExpression: true,
+					options: [
+						// `action` is what n8n's node panel lists; without it n8n derives "On pay mail link paid".
+						{
+							name: 'PayMail Link Paid',
+							value: 'payMailLinkPaid',
+							action: 'On PayMail link paid',
+							description: 'A customer paid a PayMail link: one item per paid link, once',
+						},
+						{
+							name: 'Order Status Changed',
+							value: 'orderStatusChanged',
+							action: 'On order status changed',
+							description:
+								'An order moved to another status (for example authorized → captured); the item has previousStatus',
+						},
+						{
+							name: 'New Order',
+							value: 'newOrder',
+							action: 'On new order',
+							description: 'An order appeared',
+						},
+					],
+					default: 'payMailLinkPaid',
 				},
+				...lookbackFields,
+				{
+					displayName:
+						'A link is watched from the day it was created: one paid more than Lookback Days after that is not seen. For the moment of payment, use the Nexi XPay Notification Trigger.',
+					name: 'lookbackNotice',
+					type: 'notice',
+					default: '',
+					displayOptions: { show: { event: ['payMailLinkPaid'] } },
+				},
+				optionsCollection([
+					{
+						displayName: 'Emit Existing on Activation',
+						name: 'emitExisting',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether the first check after activation emits what is already in the lookback window (once), instead of only remembering it',
+						displayOptions: { show: { '/event': ['payMailLinkPaid', 'newOrder'] } },
+					},
+				]),
 			]),
 		],
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		if (this.getNodeParameter('authentication', 'aliasMacKey') === 'apiKey')
+			return await pollApiKey(this);
 		const node = this.getNode();
 		const event = this.getNodeParameter('event', 'payMailLinkPaid') as XPayEvent;
 		const options = this.getNodeParameter('options', {}) as IDataObject;

@@ -8,16 +8,18 @@ import {
 	type IN8nHttpFullResponse,
 	type IHookFunctions,
 	type IPollFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
 
 import { parseRetryAfter, type RetryDecision } from './retry';
 
-/** Where the nodes call Nexi from: an execution, a trigger's check, or the editor's lists. */
+/** Where the nodes call Nexi from: an execution, a trigger's check or webhook, or the editor's lists. */
 export type NexiContext =
 	| IExecuteFunctions
 	| IPollFunctions
 	| ILoadOptionsFunctions
-	| IHookFunctions;
+	| IHookFunctions
+	| IWebhookFunctions;
 
 /** One attempt's outcome, reduced to what retry and error handling need. */
 export type HttpOutcome =

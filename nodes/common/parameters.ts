@@ -234,3 +234,17 @@ export function readIdParameter(
 export function sortedOptions<T extends { name: string }>(options: T[]): T[] {
 	return [...options].sort((a, b) => a.name.localeCompare(b.name));
 }
+
+/** Properties shown only where `show` holds as well (a node that speaks two APIs: each one's for its Authentication). */
+export function shownOnlyWith(
+	show: Record<string, string[]>,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...property.displayOptions?.show, ...show },
+		},
+	}));
+}

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { runForEachItem } from './itemLoop';
+import { shownOnlyWith } from './parameters';
 
 /** How an operation shows in its resource's Operation list. */
 export interface OperationOption {
@@ -57,15 +58,7 @@ export function resourceProperties<Client>(
 	shownWith?: Record<string, string[]>,
 ): INodeProperties[] {
 	const properties = apiProperties(resources);
-	return shownWith === undefined
-		? properties
-		: properties.map((property) => ({
-				...property,
-				displayOptions: {
-					...property.displayOptions,
-					show: { ...property.displayOptions?.show, ...shownWith },
-				},
-			}));
+	return shownWith === undefined ? properties : shownOnlyWith(shownWith, properties);
 }
 
 function apiProperties<Client>(
