@@ -50,6 +50,12 @@ beforeAll(async () => {
 			},
 		},
 		{
+			id: 'nexiXPayKey00001',
+			name: 'Nexi XPay REST API account',
+			type: 'nexiXPayKeyApi',
+			data: { environment: 'custom', baseUrl: sandbox.url, apiKey: sandbox.xpayKey.options.apiKey },
+		},
+		{
 			id: 'nexiXPayAcct0001',
 			name: 'Nexi XPay account',
 			type: 'nexiXPayApi',
@@ -102,12 +108,21 @@ beforeAll(async () => {
 		example('send-report-files-to-accountant'),
 		example('remind-unpaid-paymail-links'),
 		instant,
+		example('send-payment-link-and-thank-when-paid-api-key'),
+		example('capture-when-order-ships-api-key'),
 		PANEL_WORKFLOW,
 	);
 });
 
 /** The examples this file activates in the shared n8n, deactivated when it is done. */
-const ACTIVE = ['exPayMailForm001', 'exPayMailPaid001', 'exPayoutsSheet01', 'exThankInstant01'];
+const ACTIVE = [
+	'exPayMailForm001',
+	'exPayMailPaid001',
+	'exPayoutsSheet01',
+	'exThankInstant01',
+	'exKeyLinkPaid001',
+	'exKeyCaptureShip',
+];
 
 /** The README's picture of each node's parameters: file → node of PANEL_WORKFLOW. */
 const PANELS: Record<string, string> = {
@@ -446,3 +461,64 @@ test('Thank the customer the moment a link is paid: at once, and once, though th
 			expect(readFileSync(join(images, file)).length).toBeGreaterThan(10_000);
 	},
 );
+
+test('XPay API key: a payment link from the form, e-mailed, then the customer thanked once when it is paid', async () => {
+	const checks = () => sandbox.requests.filter((r) => r.path.endsWith('/operations')).length;
+	await n8n.activate('exKeyLinkPaid001');
+	await n8n.waitFor('the activation check', () => checks() >= 1, 60_000);
+	const form = new FormData();
+	form.append('field-0', 'carla.rossi@example.com');
+	form.append('field-1', '49.9');
+	form.append('field-2', 'Invoice 2026-077');
+	const formId = example('send-payment-link-and-thank-when-paid-api-key').nodes[0].webhookId;
+	const response = await fetch(`http://127.0.0.1:${n8n.port}/form/${formId}`, {
+		method: 'POST',
+		body: form,
+	});
+	expect(response.status).toBe(200);
+	const linkMails = () =>
+		sandbox.smtp.mails.filter((mail) => mail.subject === 'Your payment link for 49.9 EUR');
+	await n8n.waitFor('the payment link e-mail', () => linkMails().length >= 1, 30_000);
+	const [link] = [...sandbox.xpayKey.links.values()];
+	expect(link).toMatchObject({ amount: 4990 });
+	expect(linkMails()[0].to).toEqual(['carla.rossi@example.com']);
+	expect(linkMails()[0].data).toContain(link.linkId);
+
+	// Paid after the trigger's first scheduled check (see the README on durable poll cursors).
+	const atActivation = checks();
+	await n8n.waitFor('the first scheduled check', () => checks() > atActivation, 90_000);
+	sandbox.xpayKey.payLink(link.linkId);
+	const thanks = () =>
+		sandbox.smtp.mails.filter((mail) => mail.subject === 'Thank you for your payment of 49.9 EUR');
+	await n8n.waitFor('the thank-you mail', () => thanks().length >= 1, 150_000);
+	const seen = checks();
+	await n8n.waitFor('the next check', () => checks() > seen, 90_000);
+	await new Promise((resolve) => setTimeout(resolve, 3000));
+	expect(thanks()).toHaveLength(1);
+	expect(thanks()[0].to).toEqual(['carla.rossi@example.com']);
+	expect(thanks()[0].data).toContain('Invoice 2026-077');
+});
+
+test('XPay API key: the shop says an order shipped, and that amount is captured', async () => {
+	sandbox.xpayKey.addOrder({ orderId: 'EX-SHIP-1', amount: 8000 });
+	await n8n.activate('exKeyCaptureShip');
+	// Activation through n8n's REST API returns once the webhook is registered.
+	const url = `http://127.0.0.1:${n8n.port}/webhook/order-shipped`;
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ orderId: 'EX-SHIP-1', amount: 49.9 }),
+	});
+	expect(response.status).toBe(200);
+	expect(await response.json()).toMatchObject({
+		orderId: 'EX-SHIP-1',
+		operation: 'capture',
+		amount: 49.9,
+		amountMinor: 4990,
+		status: 'partiallyCaptured',
+	});
+	const captures = sandbox.xpayKey.orders
+		.get('EX-SHIP-1')!
+		.operations.filter((op) => op.operationType === 'CAPTURE');
+	expect(captures.map((op) => op.operationAmount)).toEqual([4990]);
+});
