@@ -13,6 +13,7 @@ let n8n: N8n;
 let redis: ChildProcess;
 const redisPort = 6400 + (process.pid % 500);
 const WEBHOOK_ID = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
+const KEY_WEBHOOK_ID = '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a';
 
 /**
  * Queue mode, the way n8n scales past one machine: a main process (which runs the polling
@@ -104,8 +105,21 @@ const WEBHOOK_ID = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
 				WEBHOOK_ID,
 			),
 		);
+		const keyNotifications = notificationWorkflow(
+			'queue',
+			'e2eQueueKeyNote1',
+			`${sandbox.url}/_sandbox/sink/queueKeyOutcomes`,
+			KEY_WEBHOOK_ID,
+		);
+		// The same trigger with Authentication = API Key: notifications confirmed with XPay.
+		Object.assign(keyNotifications.nodes[0], {
+			parameters: { authentication: 'apiKey' },
+			credentials: { nexiXPayKeyApi: { id: 'queue-xpaykey', name: 'Nexi XPay key (queue)' } },
+		});
+		await n8n.importWorkflow(keyNotifications);
 		await n8n.activate('e2eQueueWorkflow');
 		await n8n.activate('e2eQueueNotify01');
+		await n8n.activate('e2eQueueKeyNote1');
 	});
 
 	afterAll(async () => {
@@ -172,5 +186,47 @@ const WEBHOOK_ID = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
 				n8n.workerLog.includes(`Execution ${outcomes[0].execution}`),
 			30_000,
 		);
+	});
+
+	test('the webhook process confirms an API-key notification with XPay; a worker runs it, once', async () => {
+		const url = `http://127.0.0.1:${n8n.webhookPort}/webhook/${KEY_WEBHOOK_ID}/payment-outcome`;
+		await n8n.waitForWebhook(url);
+		const created = await fetch(`${sandbox.url}/api/phoenix-0.0/psp/api/v1/orders/paybylink`, {
+			method: 'POST',
+			headers: {
+				'X-API-KEY': sandbox.xpayKey.options.apiKey,
+				'Correlation-Id': '00000000-0000-4000-8000-000000000003',
+				'Content-Type': 'application/json',
+			},
+			body: JSON.stringify({
+				order: { orderId: 'QUEUE-KEY-1', amount: '2200', currency: 'EUR' },
+				paymentSession: { actionType: 'PAY', amount: '2200', notificationUrl: url },
+				expirationDate: DateTime.now().plus({ days: 3 }).toISODate(),
+			}),
+		});
+		const { paymentLink } = (await created.json()) as { paymentLink: { linkId: string } };
+		// Three notifications at once: the webhook process must still start one execution.
+		const { deliveries } = await sandbox.xpayKey.payAndNotify(paymentLink.linkId, undefined, {
+			duplicates: 2,
+			together: true,
+		});
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200, 200]);
+		await n8n.waitFor(
+			'the execution',
+			() => (sandbox.sinks.queueKeyOutcomes ?? []).length >= 1,
+			60_000,
+		);
+		await new Promise((resolve) => setTimeout(resolve, 4000));
+		const outcomes = (sandbox.sinks.queueKeyOutcomes ?? []).map(
+			(entry) => entry.body as Record<string, unknown>,
+		);
+		expect(outcomes).toEqual([
+			expect.objectContaining({
+				orderId: 'QUEUE-KEY-1',
+				paid: true,
+				amount: 22,
+				status: 'authorized',
+			}),
+		]);
 	});
 });
