@@ -18,6 +18,16 @@ async function main(): Promise<void> {
 			dropRate: Number(args['drop-rate'] ?? 0),
 		},
 	});
+	// Sixty days of orders on the API-key platform too, so that its lists and triggers have
+	// something to show (the tests start from an empty one).
+	const day = 86_400_000;
+	for (let i = 0; i < 40; i++)
+		sandbox.xpayKey.addOrder({
+			orderId: `SBX-${String(i + 1).padStart(4, '0')}`,
+			amount: 500 + ((i * 1337) % 20000),
+			at: Date.now() - Math.round(i * 1.5 * day) - 3600_000,
+			result: i % 7 === 3 ? 'DECLINED' : i % 4 === 0 ? 'EXECUTED' : 'AUTHORIZED',
+		});
 	const lines = [
 		`Nexi sandbox listening on ${sandbox.url}${args.variant !== undefined ? ' (variant mode: the other plausible answers where the specs are silent)' : ''}`,
 		'',
@@ -35,6 +45,7 @@ async function main(): Promise<void> {
 		'Nexi XPay REST API credential (Nexi XPay node, Authentication: API Key):',
 		`  Environment: Custom    Base URL: ${sandbox.url}`,
 		`  API Key:     ${sandbox.xpayKey.options.apiKey}`,
+		`  Orders:      ${sandbox.xpayKey.orders.size} over the last 60 days`,
 		'',
 		`Mail sink (SMTP, no TLS, no login): 127.0.0.1:${sandbox.smtp.port}; received mails: GET ${sandbox.url}/_sandbox/mail`,
 		'',

@@ -110,7 +110,7 @@ async function main() {
 	console.log(`
 n8n with the Nexi nodes is running: http://localhost:${N8N_PORT}
   Log in as ${OWNER.email} / ${OWNER.password}
-  Credentials: "Nexi Checkout account", "Nexi XPay account", "SMTP account" → ${useNexiTest ? "Nexi's test environments" : `the sandbox at ${sandboxUrl}`}
+  Credentials: "Nexi Checkout account", "Nexi XPay account", "Nexi XPay REST API account", "SMTP account" → ${useNexiTest ? "Nexi's test environments" : `the sandbox at ${sandboxUrl}`}
   Example workflows: Overview → Workflows (from examples/)
 ${
 	useNexiTest
