@@ -376,10 +376,11 @@ export class N8n {
 	 * Resolves once a production webhook answers at this URL: n8n reports ready before it has
 	 * registered the webhooks of active workflows, and answers 404 until then.
 	 */
-	async waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+	async waitForWebhook(url: string, timeoutMs = 60_000, method = 'GET'): Promise<void> {
 		const deadline = Date.now() + timeoutMs;
 		while (Date.now() < deadline) {
-			const response = await fetch(url).catch(() => undefined);
+			// A POST probe has an empty body: a Nexi trigger answers it 401 and starts nothing.
+			const response = await fetch(url, { method }).catch(() => undefined);
 			if (response && response.status !== 404) return;
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
