@@ -13,10 +13,7 @@ import {
 	NEXI_CHECKOUT_ENVIRONMENTS,
 	nexiCheckoutBaseUrl,
 } from '../nodes/NexiCheckout/protocol/environment';
-import {
-	KEY_REJECTED_HINT,
-	MERCHANT_NUMBER_HINT,
-} from '../nodes/NexiCheckout/Reporting/protocol/errors';
+import { KEY_REJECTED_HINT, MERCHANT_NUMBER_HINT } from '../nodes/NexiCheckout/protocol/errors';
 
 export class NexiCheckoutApi implements ICredentialType {
 	name = CHECKOUT_CREDENTIAL;

@@ -4,25 +4,19 @@ import type { ZodType } from 'zod/v4';
 import { nexiApiError } from '../../../common/errors';
 import {
 	credentialAddress,
-	sendOnce,
-	transportRetryDecision,
 	type HttpOutcome,
 	type ItemCredential,
 	type NexiContext,
 } from '../../../common/http';
-import { parseJsonBody, tryParseJson, type ParseResult } from '../../../common/responses';
-import {
-	READ_RETRY_POLICY,
-	REQUEST_TIMEOUT_MS,
-	withRetries,
-	type RetryDecision,
-} from '../../../common/retry';
+import { exchange, readWithRetries } from '../../../common/reads';
+import { tryParseJson } from '../../../common/responses';
+import { READ_RETRY_POLICY, REQUEST_TIMEOUT_MS } from '../../../common/retry';
 import {
 	CHECKOUT_CREDENTIAL,
 	CHECKOUT_ENVIRONMENT_NAMES,
 	nexiCheckoutBaseUrl,
 } from '../../protocol/environment';
-import { KEY_REJECTED_HINT, listFieldErrors, nexiErrorFields } from '../protocol/errors';
+import { KEY_REJECTED_HINT, listFieldErrors, nexiErrorFields } from '../../protocol/errors';
 
 export interface GetRequest<T> {
 	path: string;
@@ -64,20 +58,20 @@ export class ReportingClient {
 	}
 
 	async get<T>(request: GetRequest<T>): Promise<T> {
-		const { outcome, parsed } = await withRetries(
-			async () => {
-				const sent = await sendOnce(this.context, this.credential, {
-					method: 'GET',
-					url: request.path,
-					qs: request.qs,
-					headers: { Accept: 'application/json' },
-					timeout: REQUEST_TIMEOUT_MS,
-				});
-				const ok = sent.kind === 'response' && sent.status >= 200 && sent.status < 300;
-				return { outcome: sent, parsed: ok ? parseJsonBody(sent.body, request.schema) : undefined };
-			},
-			classifyRead,
-			READ_RETRY_POLICY,
+		const { outcome, parsed } = await readWithRetries(
+			async () =>
+				await exchange(
+					this.context,
+					this.credential,
+					{
+						method: 'GET',
+						url: request.path,
+						qs: request.qs,
+						headers: { Accept: 'application/json' },
+						timeout: REQUEST_TIMEOUT_MS,
+					},
+					request.schema,
+				),
 		);
 
 		if (outcome.kind === 'failure') throw this.networkError(outcome);
@@ -147,18 +141,4 @@ export class ReportingClient {
 			detail: { httpCode: String(status), ...nexi } as JsonObject,
 		});
 	}
-}
-
-function classifyRead({
-	outcome,
-	parsed,
-}: {
-	outcome: HttpOutcome;
-	parsed?: ParseResult<unknown>;
-}): RetryDecision {
-	const decision = transportRetryDecision(outcome);
-	if (decision.retry || outcome.kind === 'failure') return decision;
-	// A cut-off body is a transport accident, worth another read; valid JSON of the wrong
-	// shape would come back the same, so it is not retried.
-	return { retry: parsed !== undefined && !parsed.ok && parsed.malformed };
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { currencyDecimals, toMinorUnits } from '../../../common/money';
+import { idempotencyKey } from '../../../common/idempotency';
 import { optionsCollection } from '../../../common/parameters';
 import { invalidInput, requireCurrency } from '../../../common/validation';
-import { idempotencyKey, type MoneyMove, type MoveKind } from '../domain/moneyMoves';
+import { type MoneyMove, type MoveKind } from '../domain/moneyMoves';
 import { readOrderId } from './common.descriptions';
 
 export function amountField(description: string): INodeProperties {

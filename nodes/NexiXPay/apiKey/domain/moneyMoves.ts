@@ -1,5 +1,3 @@
-import { createHash } from 'crypto';
-
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 
 import { currencyDecimals, formatMinor, toMajorUnits, toMinorUnits } from '../../../common/money';
@@ -20,23 +18,6 @@ export interface MoneyMove {
 	description?: string;
 	/** Stays the same when the item is retried, so XPay applies the move once. */
 	idempotencyKey: string;
-}
-
-/**
- * An Idempotency-Key that is the same each time this item of this node runs in this
- * execution (n8n's Retry On Fail, the node's own retry) and different in another execution:
- * a hash, so nothing about the order shows in it. XPay allows keys of up to 63 characters.
- */
-export function idempotencyKey(
-	executionId: string,
-	node: INode,
-	itemIndex: number,
-	parts: Array<string | number>,
-): string {
-	return createHash('sha256')
-		.update([executionId, node.id, itemIndex, ...parts].join('\u0000'))
-		.digest('hex')
-		.slice(0, 48);
 }
 
 interface Context {

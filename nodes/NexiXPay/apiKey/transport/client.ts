@@ -6,19 +6,13 @@ import type { ZodType } from 'zod/v4';
 import { nexiApiError } from '../../../common/errors';
 import {
 	credentialAddress,
-	sendOnce,
-	transportRetryDecision,
 	type HttpOutcome,
 	type ItemCredential,
 	type NexiContext,
 } from '../../../common/http';
-import { parseJsonBody, tryParseJson, type ParseResult } from '../../../common/responses';
-import {
-	READ_RETRY_POLICY,
-	REQUEST_TIMEOUT_MS,
-	withRetries,
-	type RetryDecision,
-} from '../../../common/retry';
+import { exchange, readWithRetries, type Exchange } from '../../../common/reads';
+import { tryParseJson } from '../../../common/responses';
+import { READ_RETRY_POLICY, REQUEST_TIMEOUT_MS } from '../../../common/retry';
 import { XPAY_KEY_CREDENTIAL, nexiXPayKeyBaseUrl } from '../protocol/environment';
 import { explainError, firstError } from '../protocol/errors';
 
@@ -82,11 +76,7 @@ export class XPayKeyClient {
 	}
 
 	async get<T>(request: KeyRequest<T>): Promise<T> {
-		const { outcome, parsed } = await withRetries(
-			async () => await this.send('GET', request),
-			classifyRead,
-			READ_RETRY_POLICY,
-		);
+		const { outcome, parsed } = await readWithRetries(async () => await this.send('GET', request));
 		if (outcome.kind === 'failure') throw this.networkError(outcome, READ_RETRY_POLICY.retries);
 		if (!parsed) throw this.httpError(outcome, 'GET', request);
 		if (parsed.ok) return parsed.value;
@@ -114,24 +104,27 @@ export class XPayKeyClient {
 	private async send<T>(
 		method: 'GET' | 'POST',
 		request: KeyRequest<T> & { body?: IDataObject; idempotencyKey?: string },
-	): Promise<{ outcome: HttpOutcome; parsed?: ParseResult<T> }> {
-		const outcome = await sendOnce(this.context, this.credential, {
-			method,
-			url: request.path,
-			qs: request.qs,
-			headers: {
-				Accept: 'application/json',
-				'Correlation-Id': randomUUID(),
-				...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
-				...(request.idempotencyKey ? { 'Idempotency-Key': request.idempotencyKey } : {}),
+	): Promise<Exchange<T>> {
+		return await exchange(
+			this.context,
+			this.credential,
+			{
+				method,
+				url: request.path,
+				qs: request.qs,
+				headers: {
+					Accept: 'application/json',
+					'Correlation-Id': randomUUID(),
+					...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
+					...(request.idempotencyKey ? { 'Idempotency-Key': request.idempotencyKey } : {}),
+				},
+				body: method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined,
+				timeout: REQUEST_TIMEOUT_MS,
 			},
-			body: method === 'POST' ? JSON.stringify(request.body ?? {}) : undefined,
-			timeout: REQUEST_TIMEOUT_MS,
-		});
-		const ok = outcome.kind === 'response' && outcome.status >= 200 && outcome.status < 300;
-		// An empty 2xx body (a link cancel) reads as an empty object.
-		const body = ok && outcome.body.trim() === '' ? '{}' : ok ? outcome.body : '';
-		return { outcome, parsed: ok ? parseJsonBody(body, request.schema) : undefined };
+			request.schema,
+			// An empty 2xx body (a link cancel) reads as an empty object.
+			{ emptyIsObject: true },
+		);
 	}
 
 	private networkError(
@@ -200,16 +193,4 @@ export class XPayKeyClient {
 			detail: { httpCode: String(status), ...(nexi ? { nexiCode: nexi.code } : {}) },
 		});
 	}
-}
-
-function classifyRead({
-	outcome,
-	parsed,
-}: {
-	outcome: HttpOutcome;
-	parsed?: ParseResult<unknown>;
-}): RetryDecision {
-	const decision = transportRetryDecision(outcome);
-	if (decision.retry || outcome.kind === 'failure') return decision;
-	return { retry: parsed !== undefined && !parsed.ok && parsed.malformed };
 }
