@@ -12,6 +12,11 @@ import {
 	type SandboxRequest,
 	type SandboxResponse,
 } from './http';
+import {
+	CheckoutApi,
+	type CheckoutOptions,
+	type DeliveryOptions as CheckoutDeliveryOptions,
+} from './checkout/api';
 import { ReportingApi, type ReportingOptions } from './reporting/api';
 import { XPayApi, type XPayOptions } from './xpay/api';
 import { XPayKeyApi, type KeyNotifyOptions, type XPayKeyOptions } from './xpayKey/api';
@@ -28,6 +33,8 @@ export interface SandboxOptions {
 	xpay?: Partial<XPayOptions>;
 	/** XPay's API-key platform. */
 	xpayKey?: Partial<XPayKeyOptions>;
+	/** Nexi Checkout's Payment API (its key is the Reporting API's). */
+	checkout?: Partial<CheckoutOptions>;
 	/** Port of the SMTP mail sink (0 picks a free one). */
 	smtpPort?: number;
 	faults?: Partial<RandomFaults>;
@@ -50,6 +57,7 @@ export interface Sandbox {
 	reporting: ReportingApi;
 	xpay: XPayApi;
 	xpayKey: XPayKeyApi;
+	checkout: CheckoutApi;
 	faults: FaultInjector;
 	requests: LoggedRequest[];
 	/** What workflows posted to /_sandbox/sink/<name>: a stand-in for e-mail, sheets and other outside services. */
@@ -76,6 +84,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const xpay = new XPayApi({ variant, ...options.xpay });
 	// One clock for both XPay APIs, so that a test that moves one moves the other.
 	let xpayKey = new XPayKeyApi({ variant, now: () => xpay.now(), ...options.xpayKey });
+	// One secret key for Checkout's APIs: the Payment API takes the Reporting API's.
+	const newCheckout = (settings?: Partial<CheckoutOptions>) =>
+		new CheckoutApi({ variant, secretKey: reporting.options.secretKey, ...settings });
+	let checkout = newCheckout(options.checkout);
 
 	const server: Server = createServer((req, res) => {
 		readRequest(req)
@@ -141,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			reporting.handle(request) ??
 			xpay.handle(request, sandbox.url) ??
 			xpayKey.handle(request, sandbox.url) ??
+			checkout.handle(request, sandbox.url) ??
 			json(404);
 		let body = renderBody(response);
 		if (decision.fault === 'dropAfter') {
@@ -173,6 +186,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					payouts: reporting.list().length,
 				},
 				xpayKey: { apiKey: xpayKey.options.apiKey, orders: xpayKey.orders.size },
+				checkout: { payments: checkout.payments.size, deliveries: checkout.deliveries.length },
 				xpay: {
 					alias: xpay.options.alias,
 					macKey: xpay.options.macKey,
@@ -190,6 +204,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				...(body.xpayKey as Partial<XPayKeyOptions>),
 			});
 			sandbox.xpayKey = xpayKey;
+			checkout = newCheckout(body.checkout as Partial<CheckoutOptions>);
+			sandbox.checkout = checkout;
 			faults.clear();
 			requests.length = 0;
 			return json(200, { ok: true, payouts: reporting.list().length });
@@ -238,6 +254,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		}
 		const xpayResponse = await xpayControl(path, request.method, body);
 		if (xpayResponse) return xpayResponse;
+		if (path === '/checkout/deliveries') return json(200, checkout.deliveries);
+		// The customer completes (or is declined on) a Checkout payment page.
+		const paid = /^\/checkout\/payments\/([^/]+)\/(pay|decline)$/.exec(path);
+		if (paid && request.method === 'POST') {
+			const paymentId = decodeURIComponent(paid[1]);
+			try {
+				return json(
+					200,
+					await checkout.pay(
+						paymentId,
+						paid[2] === 'pay' ? 'paid' : 'declined',
+						body as CheckoutDeliveryOptions,
+					),
+				);
+			} catch (error) {
+				return json(409, { error: (error as Error).message });
+			}
+		}
 		return json(404, { error: `No control endpoint ${request.method} ${request.path}` });
 	}
 
@@ -304,6 +338,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		reporting,
 		xpay,
 		xpayKey,
+		checkout,
 		faults,
 		requests,
 		sinks,
