@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	sleep,
 	type IDataObject,
 	type IHookFunctions,
 	type INodeType,
@@ -9,7 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { firstDelivery, processClaims } from '../common/deliveries';
+import { answerDelivery, startsExecution } from '../common/deliveries';
 import { optionsCollection, shownOnlyWith } from '../common/parameters';
 import { checkKeyAtActivation, receiveKeyNotification } from './apiKey/actions/notifications';
 import { XPAY_KEY_CREDENTIAL } from './apiKey/protocol/environment';
@@ -26,18 +25,6 @@ import { XPayClient } from './backOffice/transport/client';
 
 /** The path below the trigger's webhook URL, the same for the browser return and the notification. */
 const PATH = 'payment-outcome';
-
-/**
- * How long the answer to an outcome that starts an execution waits. n8n saves the trigger's
- * memory only after the node returns, and nothing tells the node when that is done. Within one
- * process its claim (processClaims) already stops a repeat; answering at once would still let a sender that
- * waits for the answer reach another webhook process (queue mode with several) before the
- * memory is saved, and start a second execution there.
- */
-const ANSWER_AFTER_SAVE_MS = 500;
-
-/** How long a delivered outcome is remembered, so that a late repeat still starts nothing. */
-const DELIVERY_MEMORY_DAYS = 30;
 
 export class NexiXPayNotificationTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -255,14 +242,7 @@ export class NexiXPayNotificationTrigger implements INodeType {
 		const status = outcome.status as OutcomeStatus;
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		const wanted = options.paidOnly !== true || status === 'paid';
-		// "Listen for test event" always shows the outcome and leaves the production memory alone.
-		const key = outcomeKey(fields);
-		const now = Date.now();
-		const start =
-			wanted &&
-			(this.getMode() === 'manual' ||
-				(processClaims.claim(`${this.getWorkflow().id}|${this.getNode().id}`, key, now) &&
-					firstDelivery(this.getWorkflowStaticData('node'), key, now, DELIVERY_MEMORY_DAYS)));
+		const start = wanted && startsExecution(this, outcomeKey(fields));
 
 		const page =
 			fromBrowser && redirect === 'myPages'
@@ -276,8 +256,7 @@ export class NexiXPayNotificationTrigger implements INodeType {
 			else if (page) response.redirect(303, page);
 			else response.status(200).type('text/html').send(confirmationPage(status, fields.codTrans));
 		};
-		if (start && this.getMode() !== 'manual') void sleep(ANSWER_AFTER_SAVE_MS).then(answer);
-		else answer();
+		answerDelivery(this, start, answer);
 		return start
 			? { noWebhookResponse: true, workflowData: [[{ json: outcome }]] }
 			: { noWebhookResponse: true };

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject, type IWebhookFunctions } from 'n8n-workflow';
 
 /**
  * One execution per event, however often a webhook's sender delivers it: what a webhook trigger
@@ -62,3 +62,39 @@ export class DeliveryClaims {
 
 /** This n8n process's claims: they live as long as the process, as n8n's webhooks do. */
 export const processClaims = new DeliveryClaims();
+
+/** How long a delivered event is remembered, so that a late repeat still starts nothing. */
+const DELIVERY_MEMORY_DAYS = 30;
+
+/**
+ * How long the answer to a delivery that starts an execution waits. n8n saves the trigger's
+ * memory only after the node returns, and nothing tells the node when that is done. Within one
+ * process its claim already stops a repeat; answering at once would still let a sender that
+ * waits for the answer reach another webhook process (queue mode with several) before the
+ * memory is saved, and start a second execution there.
+ */
+const ANSWER_AFTER_SAVE_MS = 500;
+
+/**
+ * Whether this delivery of an event starts an execution: the first delivery of `key` to this
+ * workflow's trigger, in this process and in the saved memory. "Listen for test event" (manual
+ * mode) always starts one and leaves the production memory alone.
+ */
+export function startsExecution(context: IWebhookFunctions, key: string): boolean {
+	if (context.getMode() === 'manual') return true;
+	const now = Date.now();
+	return (
+		processClaims.claim(`${context.getWorkflow().id}|${context.getNode().id}`, key, now) &&
+		firstDelivery(context.getWorkflowStaticData('node'), key, now, DELIVERY_MEMORY_DAYS)
+	);
+}
+
+/** Sends the sender its answer: after the memory is saved when an execution starts, else at once. */
+export function answerDelivery(
+	context: IWebhookFunctions,
+	started: boolean,
+	answer: () => void,
+): void {
+	if (started && context.getMode() !== 'manual') void sleep(ANSWER_AFTER_SAVE_MS).then(answer);
+	else answer();
+}

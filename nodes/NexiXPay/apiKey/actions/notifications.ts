@@ -7,7 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { firstDelivery, processClaims } from '../../../common/deliveries';
+import { answerDelivery, startsExecution } from '../../../common/deliveries';
 import { getOrder } from '../domain/orderReads';
 import { linksOf, orderStatus, simplifyOperation, simplifyOrder } from '../domain/orders';
 import { XPayKeyClient } from '../transport/client';
@@ -18,12 +18,6 @@ import { acknowledgementSchema, type KeyOperation } from '../transport/schemas';
  * sent before or after the redirect"): the order is read up to this many times, this far apart.
  */
 export const READ_BACK = { attempts: 4, delayMs: 1500 };
-
-/** How long the answer to a notification that starts an execution waits (see the classic outcome). */
-const ANSWER_AFTER_SAVE_MS = 500;
-
-/** How long a delivered notification is remembered, so that a late repeat still starts nothing. */
-const DELIVERY_MEMORY_DAYS = 30;
 
 const text = (value: unknown) =>
 	typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
@@ -69,15 +63,10 @@ export async function receiveKeyNotification(
 		['AUTHORIZED', 'EXECUTED'].includes(String(operation.operationResult));
 	const wanted = options.paidOnly !== true || paid;
 	const key = `key|${orderId}|${operationId}|${String(operation.operationResult)}`;
-	const now = Date.now();
-	const start =
-		wanted &&
-		(context.getMode() === 'manual' ||
-			(processClaims.claim(`${context.getWorkflow().id}|${context.getNode().id}`, key, now) &&
-				firstDelivery(context.getWorkflowStaticData('node'), key, now, DELIVERY_MEMORY_DAYS)));
-	const answer = () => response.status(200).type('application/json').send('{"outcome":"OK"}');
-	if (start && context.getMode() !== 'manual') void sleep(ANSWER_AFTER_SAVE_MS).then(answer);
-	else answer();
+	const start = wanted && startsExecution(context, key);
+	answerDelivery(context, start, () =>
+		response.status(200).type('application/json').send('{"outcome":"OK"}'),
+	);
 	if (!start) return { noWebhookResponse: true };
 
 	const payment = simplifyOperation(operation);
