@@ -61,6 +61,19 @@ export class NexiCheckoutApi implements ICredentialType {
 			description:
 				'Only for Nexi partners using a partner key on behalf of a merchant. Leave empty for your own account.',
 		},
+		// A shared secret (Checkout proves its events with it), though its name says none.
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password
+		{
+			displayName: 'Webhook Authorization',
+			name: 'webhookAuthorization',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			placeholder: 'e.g. 8 to 64 letters and digits',
+			description:
+				'Only for payment events: a secret of your choice, 8 to 64 letters and digits. The Nexi Checkout node gives it to Checkout with each payment it creates with a Notify URL, Checkout sends it back with every event, and the Nexi Checkout Trigger accepts only events that carry it.',
+			hint: 'Make up a long random one (e.g. 40 letters and digits); never your secret key',
+		},
 	];
 
 	authenticate = async (

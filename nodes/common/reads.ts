@@ -38,16 +38,34 @@ export async function exchange<T>(
 /**
  * A read, sent again on network failures, 429 and 5xx (after Retry-After) and on a cut-off
  * body, up to READ_RETRY_POLICY: every API's GETs go through here. `attempt` builds each
- * request anew, so a header that must differ per request (XPay's Correlation-Id) can.
+ * request anew, so a header that must differ per request (XPay's Correlation-Id) can. With
+ * `hourlyRateLimit`, a 429 is tried again only when the server says when (Retry-After): an
+ * hourly limit does not lift within a retry's seconds, and each retry would count against it.
  */
 export async function readWithRetries<T>(
 	attempt: () => Promise<Exchange<T>>,
+	{ hourlyRateLimit = false } = {},
 ): Promise<Exchange<T>> {
-	return await withRetries(attempt, classifyRead, READ_RETRY_POLICY);
+	return await withRetries(
+		attempt,
+		(exchanged) => classifyRead(exchanged, hourlyRateLimit),
+		READ_RETRY_POLICY,
+	);
 }
 
-function classifyRead({ outcome, parsed }: Exchange<unknown>): RetryDecision {
+function classifyRead(
+	{ outcome, parsed }: Exchange<unknown>,
+	hourlyRateLimit: boolean,
+): RetryDecision {
 	const decision = transportRetryDecision(outcome);
+	if (
+		hourlyRateLimit &&
+		outcome.kind === 'response' &&
+		outcome.status === 429 &&
+		decision.retry &&
+		decision.afterMs === undefined
+	)
+		return { retry: false };
 	if (decision.retry || outcome.kind === 'failure') return decision;
 	// A cut-off body is a transport accident, worth another read; valid JSON of the wrong
 	// shape would come back the same, so it is not retried.
