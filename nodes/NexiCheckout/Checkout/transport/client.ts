@@ -1,16 +1,19 @@
 import type { IDataObject, JsonObject, NodeApiError } from 'n8n-workflow';
 import type { ZodType } from 'zod/v4';
 
-import { nexiApiError } from '../../../common/errors';
 import {
-	credentialAddress,
-	type HttpOutcome,
-	type ItemCredential,
-	type NexiContext,
-} from '../../../common/http';
-import { exchange, readWithRetries, type Exchange } from '../../../common/reads';
+	JsonApiClient,
+	connection,
+	type Connection,
+	type RequestLabel,
+	type Response,
+	type WriteResult,
+} from '../../../common/apiClient';
+import { nexiApiError } from '../../../common/errors';
+import type { NexiContext } from '../../../common/http';
+import { exchange, type Exchange } from '../../../common/reads';
 import { tryParseJson } from '../../../common/responses';
-import { READ_RETRY_POLICY, REQUEST_TIMEOUT_MS } from '../../../common/retry';
+import { REQUEST_TIMEOUT_MS } from '../../../common/retry';
 import {
 	CHECKOUT_CREDENTIAL,
 	CHECKOUT_ENVIRONMENT_NAMES,
@@ -19,11 +22,10 @@ import {
 import { KEY_REJECTED_HINT, listFieldErrors, nexiErrorFields } from '../../protocol/errors';
 import { explainCode } from '../protocol/errors';
 
-export interface PaymentRequest<T> {
-	path: string;
+export type { WriteResult } from '../../../common/apiClient';
+
+export interface PaymentRequest<T> extends RequestLabel {
 	schema: ZodType<T>;
-	/** What a 404 means for this request, in the user's words. */
-	notFound?: string;
 }
 
 export interface PaymentWrite<T> extends PaymentRequest<T> {
@@ -33,12 +35,6 @@ export interface PaymentWrite<T> extends PaymentRequest<T> {
 	idempotencyKey?: string;
 }
 
-/** What a write came to: an answer, a refusal, or no answer at all (it may have been applied). */
-export type WriteResult<T> =
-	| { kind: 'ok'; value: T }
-	| { kind: 'refused'; error: NodeApiError }
-	| { kind: 'unknown'; error: NodeApiError };
-
 /**
  * The one way the Nexi Checkout node talks to Checkout's Payment API, with the secret key the
  * credential adds. Reads are retried on network failures and 5xx, but a 429 only when Checkout
@@ -47,63 +43,31 @@ export type WriteResult<T> =
  * checked against its schema; every failure becomes a NodeApiError in plain English that keeps
  * Checkout's code and message and never carries the request, so never the key.
  */
-export class CheckoutClient {
-	private constructor(
-		private readonly context: NexiContext,
-		private readonly itemIndex: number,
-		private readonly credential: ItemCredential,
-		readonly baseUrl: string,
-		readonly environment: string,
-	) {}
+export class CheckoutClient extends JsonApiClient {
+	private constructor(connected: Connection) {
+		super(connected, { name: 'Nexi Checkout', documented: 'the documented Payment API' });
+	}
 
 	static async connect(context: NexiContext, itemIndex: number): Promise<CheckoutClient> {
-		const { baseUrl, credential } = await credentialAddress(
-			context,
-			itemIndex,
-			CHECKOUT_CREDENTIAL,
-			nexiCheckoutBaseUrl,
-		);
 		return new CheckoutClient(
-			context,
-			itemIndex,
-			credential,
-			baseUrl,
-			String(credential.data.environment ?? 'test'),
+			await connection(context, itemIndex, CHECKOUT_CREDENTIAL, nexiCheckoutBaseUrl),
 		);
 	}
 
 	/** The credential's Webhook Authorization, trimmed ('' when none is set): never put in an item. */
 	get webhookAuthorization(): string {
-		return String(this.credential.data.webhookAuthorization ?? '').trim();
+		return String(this.connection.credential.data.webhookAuthorization ?? '').trim();
 	}
 
 	async get<T>(request: PaymentRequest<T>): Promise<T> {
-		const { outcome, parsed } = await readWithRetries(async () => await this.send('GET', request), {
+		return await this.read(async () => await this.send('GET', request), request, {
 			hourlyRateLimit: true,
 		});
-		if (outcome.kind === 'failure') throw this.networkError(outcome, READ_RETRY_POLICY.retries);
-		if (!parsed) throw this.httpError(outcome, 'GET', request);
-		if (parsed.ok) return parsed.value;
-		throw this.shapeError(outcome, 'GET', request.path, parsed.problem);
 	}
 
 	/** Sends a write once. */
 	async write<T>(request: PaymentWrite<T>): Promise<WriteResult<T>> {
-		const { outcome, parsed } = await this.send(request.method, request);
-		if (outcome.kind === 'failure') {
-			const error = this.networkError(outcome, 0);
-			return { kind: outcome.maybeDelivered ? 'unknown' : 'refused', error };
-		}
-		if (outcome.status === 429 || outcome.status >= 500)
-			return { kind: 'unknown', error: this.httpError(outcome, request.method, request) };
-		if (!parsed)
-			return { kind: 'refused', error: this.httpError(outcome, request.method, request) };
-		if (parsed.ok) return { kind: 'ok', value: parsed.value };
-		// A 2xx whose body is not understood: the request was accepted, what it did is unknown.
-		return {
-			kind: 'unknown',
-			error: this.shapeError(outcome, request.method, request.path, parsed.problem),
-		};
+		return this.written(await this.send(request.method, request), request.method, request);
 	}
 
 	private async send<T>(
@@ -111,8 +75,8 @@ export class CheckoutClient {
 		request: PaymentRequest<T> & { body?: IDataObject; idempotencyKey?: string },
 	): Promise<Exchange<T>> {
 		return await exchange(
-			this.context,
-			this.credential,
+			this.connection.context,
+			this.connection.credential,
 			{
 				method,
 				url: request.path,
@@ -130,38 +94,7 @@ export class CheckoutClient {
 		);
 	}
 
-	private networkError(
-		outcome: Extract<HttpOutcome, { kind: 'failure' }>,
-		retries: number,
-	): NodeApiError {
-		return nexiApiError(this.context.getNode(), {
-			message: `Could not get an answer from Nexi Checkout at ${this.baseUrl}`,
-			description: `${outcome.message} (network error ${outcome.code}${retries ? `, after ${retries} retries` : ''}). Check the credential's environment and that this n8n server can reach the address.`,
-			itemIndex: this.itemIndex,
-			detail: { networkError: outcome.code },
-		});
-	}
-
-	private shapeError(
-		outcome: Extract<HttpOutcome, { kind: 'response' }>,
-		method: string,
-		path: string,
-		problem: string,
-	): NodeApiError {
-		return nexiApiError(this.context.getNode(), {
-			message: `Nexi Checkout returned a response this node does not understand: ${problem}`,
-			description: `${method} ${path} answered HTTP ${outcome.status} with a body that does not match the documented Payment API. Nothing from it was used.`,
-			httpCode: String(outcome.status),
-			itemIndex: this.itemIndex,
-			detail: { httpCode: String(outcome.status), problem },
-		});
-	}
-
-	private httpError(
-		outcome: Extract<HttpOutcome, { kind: 'response' }>,
-		method: string,
-		request: PaymentRequest<unknown>,
-	): NodeApiError {
+	protected httpError(outcome: Response, method: string, request: RequestLabel): NodeApiError {
 		const { status } = outcome;
 		const body = tryParseJson(outcome.body) as IDataObject | undefined;
 		const nexi = nexiErrorFields(body);
@@ -198,11 +131,11 @@ export class CheckoutClient {
 		}
 		if (nexi.code || nexi.message)
 			description += ` Nexi's error: ${[nexi.code && `code ${nexi.code}`, nexi.source && `source ${nexi.source}`, nexi.message].filter(Boolean).join(', ')}.`;
-		return nexiApiError(this.context.getNode(), {
+		return nexiApiError(this.connection.context.getNode(), {
 			message,
 			description,
 			httpCode: String(status),
-			itemIndex: this.itemIndex,
+			itemIndex: this.connection.itemIndex,
 			nexi:
 				nexi.code || nexi.message
 					? { code: nexi.code ?? '', message: nexi.message ?? '' }

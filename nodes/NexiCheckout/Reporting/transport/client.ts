@@ -1,14 +1,16 @@
 import type { IDataObject, JsonObject, NodeApiError } from 'n8n-workflow';
 import type { ZodType } from 'zod/v4';
 
-import { nexiApiError } from '../../../common/errors';
 import {
-	credentialAddress,
-	type HttpOutcome,
-	type ItemCredential,
-	type NexiContext,
-} from '../../../common/http';
-import { exchange, readWithRetries } from '../../../common/reads';
+	JsonApiClient,
+	connection,
+	type Connection,
+	type RequestLabel,
+	type Response,
+} from '../../../common/apiClient';
+import { nexiApiError } from '../../../common/errors';
+import type { NexiContext } from '../../../common/http';
+import { exchange } from '../../../common/reads';
 import { tryParseJson } from '../../../common/responses';
 import { READ_RETRY_POLICY, REQUEST_TIMEOUT_MS } from '../../../common/retry';
 import {
@@ -18,12 +20,9 @@ import {
 } from '../../protocol/environment';
 import { KEY_REJECTED_HINT, listFieldErrors, nexiErrorFields } from '../../protocol/errors';
 
-export interface GetRequest<T> {
-	path: string;
+export interface GetRequest<T> extends RequestLabel {
 	qs?: IDataObject;
 	schema: ZodType<T>;
-	/** What a 404 means for this request, in the user's words. */
-	notFound?: string;
 }
 
 /**
@@ -32,37 +31,23 @@ export interface GetRequest<T> {
  * failure becomes a NodeApiError that says what happened in plain English, keeps Nexi's
  * own code and message, and never carries the request (and so never the key).
  */
-export class ReportingClient {
-	private constructor(
-		private readonly context: NexiContext,
-		private readonly itemIndex: number,
-		private readonly credential: ItemCredential,
-		readonly baseUrl: string,
-		readonly environment: string,
-	) {}
+export class ReportingClient extends JsonApiClient {
+	private constructor(connected: Connection) {
+		super(connected, { name: 'Nexi', documented: 'the documented Reporting API' });
+	}
 
 	static async connect(context: NexiContext, itemIndex: number): Promise<ReportingClient> {
-		const { baseUrl, credential } = await credentialAddress(
-			context,
-			itemIndex,
-			CHECKOUT_CREDENTIAL,
-			nexiCheckoutBaseUrl,
-		);
 		return new ReportingClient(
-			context,
-			itemIndex,
-			credential,
-			baseUrl,
-			String(credential.data.environment ?? 'test'),
+			await connection(context, itemIndex, CHECKOUT_CREDENTIAL, nexiCheckoutBaseUrl),
 		);
 	}
 
 	async get<T>(request: GetRequest<T>): Promise<T> {
-		const { outcome, parsed } = await readWithRetries(
+		return await this.read(
 			async () =>
 				await exchange(
-					this.context,
-					this.credential,
+					this.connection.context,
+					this.connection.credential,
 					{
 						method: 'GET',
 						url: request.path,
@@ -72,33 +57,11 @@ export class ReportingClient {
 					},
 					request.schema,
 				),
+			request,
 		);
-
-		if (outcome.kind === 'failure') throw this.networkError(outcome);
-		if (!parsed) throw this.httpError(outcome, request);
-		if (parsed.ok) return parsed.value;
-		throw nexiApiError(this.context.getNode(), {
-			message: `Nexi returned a response this node does not understand: ${parsed.problem}`,
-			description: `GET ${request.path} answered HTTP ${outcome.status} with a body that does not match the documented Reporting API. Nothing from it was used.`,
-			httpCode: String(outcome.status),
-			itemIndex: this.itemIndex,
-			detail: { httpCode: String(outcome.status), problem: parsed.problem },
-		});
 	}
 
-	private networkError(outcome: Extract<HttpOutcome, { kind: 'failure' }>): NodeApiError {
-		return nexiApiError(this.context.getNode(), {
-			message: `Could not get an answer from Nexi at ${this.baseUrl}`,
-			description: `${outcome.message} (network error ${outcome.code}, after ${READ_RETRY_POLICY.retries} retries). Check the credential's environment and that this n8n server can reach the address.`,
-			itemIndex: this.itemIndex,
-			detail: { networkError: outcome.code },
-		});
-	}
-
-	private httpError(
-		outcome: Extract<HttpOutcome, { kind: 'response' }>,
-		request: GetRequest<unknown>,
-	): NodeApiError {
+	protected httpError(outcome: Response, _method: string, request: RequestLabel): NodeApiError {
 		const { status } = outcome;
 		const body = tryParseJson(outcome.body) as IDataObject | undefined;
 		const nexi = nexiErrorFields(body);
@@ -133,11 +96,11 @@ export class ReportingClient {
 			description += ` Nexi's error: ${[nexi.code && `code ${nexi.code}`, nexi.source && `source ${nexi.source}`, nexi.message].filter(Boolean).join(', ')}.`;
 		}
 
-		return nexiApiError(this.context.getNode(), {
+		return nexiApiError(this.connection.context.getNode(), {
 			message,
 			description,
 			httpCode: String(status),
-			itemIndex: this.itemIndex,
+			itemIndex: this.connection.itemIndex,
 			detail: { httpCode: String(status), ...nexi } as JsonObject,
 		});
 	}

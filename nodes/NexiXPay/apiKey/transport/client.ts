@@ -3,25 +3,25 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
 import type { ZodType } from 'zod/v4';
 
-import { nexiApiError } from '../../../common/errors';
 import {
-	credentialAddress,
-	type HttpOutcome,
-	type ItemCredential,
-	type NexiContext,
-} from '../../../common/http';
-import { exchange, readWithRetries, type Exchange } from '../../../common/reads';
+	JsonApiClient,
+	connection,
+	type Connection,
+	type RequestLabel,
+	type Response,
+	type WriteResult,
+} from '../../../common/apiClient';
+import { nexiApiError } from '../../../common/errors';
+import type { NexiContext } from '../../../common/http';
+import { exchange, type Exchange } from '../../../common/reads';
 import { tryParseJson } from '../../../common/responses';
-import { READ_RETRY_POLICY, REQUEST_TIMEOUT_MS } from '../../../common/retry';
+import { REQUEST_TIMEOUT_MS } from '../../../common/retry';
 import { XPAY_KEY_CREDENTIAL, nexiXPayKeyBaseUrl } from '../protocol/environment';
 import { explainError, firstError } from '../protocol/errors';
 
-export interface KeyRequest<T> {
-	path: string;
+export interface KeyRequest<T> extends RequestLabel {
 	qs?: IDataObject;
 	schema: ZodType<T>;
-	/** What a 404 means for this request, in the user's words. */
-	notFound?: string;
 }
 
 export interface KeyPost<T> extends KeyRequest<T> {
@@ -31,10 +31,7 @@ export interface KeyPost<T> extends KeyRequest<T> {
 }
 
 /** What a POST that may change something came to: an answer, a refusal, or no answer at all. */
-export type PostResult<T> =
-	| { kind: 'ok'; value: T }
-	| { kind: 'refused'; error: NodeApiError }
-	| { kind: 'unknown'; error: NodeApiError };
+export type PostResult<T> = WriteResult<T>;
 
 const ENVIRONMENTS: Record<string, string> = {
 	test: 'Test',
@@ -50,55 +47,24 @@ const ENVIRONMENTS: Record<string, string> = {
  * checked against its schema; every failure becomes a NodeApiError in plain English that keeps
  * XPay's code and description and never carries the request, so never the key.
  */
-export class XPayKeyClient {
-	private constructor(
-		private readonly context: NexiContext,
-		private readonly itemIndex: number,
-		private readonly credential: ItemCredential,
-		readonly baseUrl: string,
-		readonly environment: string,
-	) {}
+export class XPayKeyClient extends JsonApiClient {
+	private constructor(connected: Connection) {
+		super(connected, { name: 'XPay', documented: "XPay's documented API" });
+	}
 
 	static async connect(context: NexiContext, itemIndex: number): Promise<XPayKeyClient> {
-		const { baseUrl, credential } = await credentialAddress(
-			context,
-			itemIndex,
-			XPAY_KEY_CREDENTIAL,
-			nexiXPayKeyBaseUrl,
-		);
 		return new XPayKeyClient(
-			context,
-			itemIndex,
-			credential,
-			baseUrl,
-			String(credential.data.environment ?? 'test'),
+			await connection(context, itemIndex, XPAY_KEY_CREDENTIAL, nexiXPayKeyBaseUrl),
 		);
 	}
 
 	async get<T>(request: KeyRequest<T>): Promise<T> {
-		const { outcome, parsed } = await readWithRetries(async () => await this.send('GET', request));
-		if (outcome.kind === 'failure') throw this.networkError(outcome, READ_RETRY_POLICY.retries);
-		if (!parsed) throw this.httpError(outcome, 'GET', request);
-		if (parsed.ok) return parsed.value;
-		throw this.shapeError(outcome, 'GET', request.path, parsed.problem);
+		return await this.read(async () => await this.send('GET', request), request);
 	}
 
 	/** Sends a POST once. A 404 with `notFound` and every other refusal come back as `refused`. */
 	async post<T>(request: KeyPost<T>): Promise<PostResult<T>> {
-		const { outcome, parsed } = await this.send('POST', request);
-		if (outcome.kind === 'failure') {
-			const error = this.networkError(outcome, 0);
-			return { kind: outcome.maybeDelivered ? 'unknown' : 'refused', error };
-		}
-		if (outcome.status === 429 || outcome.status >= 500)
-			return { kind: 'unknown', error: this.httpError(outcome, 'POST', request) };
-		if (!parsed) return { kind: 'refused', error: this.httpError(outcome, 'POST', request) };
-		if (parsed.ok) return { kind: 'ok', value: parsed.value };
-		// A 2xx whose body is not understood: the request was accepted, what it did is unknown.
-		return {
-			kind: 'unknown',
-			error: this.shapeError(outcome, 'POST', request.path, parsed.problem),
-		};
+		return this.written(await this.send('POST', request), 'POST', request);
 	}
 
 	private async send<T>(
@@ -106,8 +72,8 @@ export class XPayKeyClient {
 		request: KeyRequest<T> & { body?: IDataObject; idempotencyKey?: string },
 	): Promise<Exchange<T>> {
 		return await exchange(
-			this.context,
-			this.credential,
+			this.connection.context,
+			this.connection.credential,
 			{
 				method,
 				url: request.path,
@@ -127,38 +93,7 @@ export class XPayKeyClient {
 		);
 	}
 
-	private networkError(
-		outcome: Extract<HttpOutcome, { kind: 'failure' }>,
-		retries: number,
-	): NodeApiError {
-		return nexiApiError(this.context.getNode(), {
-			message: `Could not get an answer from XPay at ${this.baseUrl}`,
-			description: `${outcome.message} (network error ${outcome.code}${retries ? `, after ${retries} retries` : ''}). Check the credential's environment and that this n8n server can reach the address.`,
-			itemIndex: this.itemIndex,
-			detail: { networkError: outcome.code },
-		});
-	}
-
-	private shapeError(
-		outcome: Extract<HttpOutcome, { kind: 'response' }>,
-		method: string,
-		path: string,
-		problem: string,
-	): NodeApiError {
-		return nexiApiError(this.context.getNode(), {
-			message: `XPay returned a response this node does not understand: ${problem}`,
-			description: `${method} ${path} answered HTTP ${outcome.status} with a body that does not match XPay's documented API. Nothing from it was used.`,
-			httpCode: String(outcome.status),
-			itemIndex: this.itemIndex,
-			detail: { httpCode: String(outcome.status), problem },
-		});
-	}
-
-	private httpError(
-		outcome: Extract<HttpOutcome, { kind: 'response' }>,
-		method: string,
-		request: KeyRequest<unknown>,
-	): NodeApiError {
+	protected httpError(outcome: Response, method: string, request: RequestLabel): NodeApiError {
 		const { status } = outcome;
 		const nexi = firstError(tryParseJson(outcome.body));
 		let message: string;
@@ -184,11 +119,11 @@ export class XPayKeyClient {
 			message = `XPay answered HTTP ${status}`;
 			description = `${method} ${request.path} was refused.`;
 		}
-		return nexiApiError(this.context.getNode(), {
+		return nexiApiError(this.connection.context.getNode(), {
 			message,
 			description,
 			httpCode: String(status),
-			itemIndex: this.itemIndex,
+			itemIndex: this.connection.itemIndex,
 			nexi: nexi ? { code: nexi.code, message: nexi.description } : undefined,
 			detail: { httpCode: String(status), ...(nexi ? { nexiCode: nexi.code } : {}) },
 		});
