@@ -167,6 +167,13 @@ function n8nEnvironment() {
 	};
 }
 
+/**
+ * What Checkout sends back with each payment event (the credential's Webhook Authorization): a
+ * fixed one for the sandbox, which only this machine reaches; a random one for Nexi's test
+ * environment unless NEXI_CHECKOUT_WEBHOOK_AUTHORIZATION gives one.
+ */
+const DEV_WEBHOOK_AUTHORIZATION = 'DevSandboxWebhookAuthorization2026';
+
 function credentials(info, sandboxUrl, useNexiTest) {
 	const need = (name) => {
 		if (!process.env[name]) fail(`--nexi-test needs ${name} in the environment`);
@@ -177,12 +184,16 @@ function credentials(info, sandboxUrl, useNexiTest) {
 				environment: 'test',
 				secretKey: need('NEXI_CHECKOUT_SECRET_KEY'),
 				merchantNumber: process.env.NEXI_CHECKOUT_MERCHANT_NUMBER ?? '',
+				webhookAuthorization:
+					process.env.NEXI_CHECKOUT_WEBHOOK_AUTHORIZATION ??
+					require('node:crypto').randomBytes(20).toString('hex'),
 			}
 		: {
 				environment: 'custom',
 				baseUrl: sandboxUrl,
 				secretKey: info.reporting.testKey,
 				merchantNumber: '',
+				webhookAuthorization: DEV_WEBHOOK_AUTHORIZATION,
 			};
 	const xpay = useNexiTest
 		? { environment: 'test', alias: need('NEXI_XPAY_ALIAS'), macKey: need('NEXI_XPAY_MAC_KEY') }

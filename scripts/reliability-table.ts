@@ -6,11 +6,10 @@ import { BAD_INPUTS } from '../test/faults/bad-inputs';
 const escape = (text: string) => text.replace(/\|/g, '\\|');
 const lines = ['| # | Node | Bad input | Error (start of the message) |', '|---|---|---|---|'];
 BAD_INPUTS.forEach((row, index) => {
-	const where = row.credentials
-		? `${row.node === 'reporting' ? 'Nexi Checkout API' : 'Nexi XPay API'} credential`
-		: row.node === 'reporting'
-			? 'Nexi Reporting'
-			: 'Nexi XPay';
+	const where =
+		row.credentials && row.node !== 'checkout'
+			? `${row.node === 'reporting' ? 'Nexi Checkout API' : 'Nexi XPay API'} credential`
+			: { reporting: 'Nexi Reporting', xpay: 'Nexi XPay', checkout: 'Nexi Checkout' }[row.node];
 	lines.push(`| ${index + 1} | ${where} | ${escape(row.label)} | ${escape(row.message)} |`);
 });
 console.log(lines.join('\n'));

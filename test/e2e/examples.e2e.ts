@@ -8,6 +8,7 @@ import { simplifiedAction } from '../helpers/expected';
 import { N8n, OWNER, outputOf } from './n8n';
 import { CHROMIUM, screenshotNodePanel } from './screenshot';
 import { isN8n1 } from './versions';
+import { CHECKOUT_WEBHOOK_AUTHORIZATION } from './workflows';
 import { existsSync } from 'node:fs';
 
 let sandbox: Sandbox;
@@ -47,6 +48,7 @@ beforeAll(async () => {
 				baseUrl: sandbox.url,
 				secretKey: sandbox.reporting.testKey,
 				merchantNumber: '',
+				webhookAuthorization: CHECKOUT_WEBHOOK_AUTHORIZATION,
 			},
 		},
 		{

@@ -5,7 +5,12 @@ import { DateTime } from 'luxon';
 
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { N8n } from './n8n';
-import { credentialsFor, notificationWorkflow, workflow } from './workflows';
+import {
+	CHECKOUT_WEBHOOK_AUTHORIZATION,
+	credentialsFor,
+	notificationWorkflow,
+	workflow,
+} from './workflows';
 
 const REDIS = '/usr/bin/redis-server';
 let sandbox: Sandbox;
@@ -14,6 +19,7 @@ let redis: ChildProcess;
 const redisPort = 6400 + (process.pid % 500);
 const WEBHOOK_ID = '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d';
 const KEY_WEBHOOK_ID = '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a';
+const CHECKOUT_WEBHOOK_ID = '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b';
 
 /**
  * Queue mode, the way n8n scales past one machine: a main process (which runs the polling
@@ -117,9 +123,23 @@ const KEY_WEBHOOK_ID = '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a';
 			credentials: { nexiXPayKeyApi: { id: 'queue-xpaykey', name: 'Nexi XPay key (queue)' } },
 		});
 		await n8n.importWorkflow(keyNotifications);
+		const checkoutEvents = notificationWorkflow(
+			'queue',
+			'e2eQueueCheckout',
+			`${sandbox.url}/_sandbox/sink/queueCheckoutEvents`,
+			CHECKOUT_WEBHOOK_ID,
+		);
+		// Nexi Checkout's webhook trigger: events proven by the credential's Webhook Authorization.
+		Object.assign(checkoutEvents.nodes[0], {
+			type: 'n8n-nodes-nexi.nexiCheckoutTrigger',
+			parameters: { events: ['payment.checkout.completed'] },
+			credentials: { nexiCheckoutApi: { id: 'queue-checkout', name: 'Nexi Checkout (queue)' } },
+		});
+		await n8n.importWorkflow(checkoutEvents);
 		await n8n.activate('e2eQueueWorkflow');
 		await n8n.activate('e2eQueueNotify01');
 		await n8n.activate('e2eQueueKeyNote1');
+		await n8n.activate('e2eQueueCheckout');
 	});
 
 	afterAll(async () => {
@@ -228,6 +248,71 @@ const KEY_WEBHOOK_ID = '4d5e6f7a-8b9c-4d0e-9f1a-2b3c4d5e6f7a';
 				paid: true,
 				amount: 22,
 				status: 'authorized',
+			}),
+		]);
+	});
+
+	test('the webhook process accepts a Checkout event with the Webhook Authorization; a worker runs it, once', async () => {
+		const url = `http://127.0.0.1:${n8n.webhookPort}/webhook/${CHECKOUT_WEBHOOK_ID}/checkout-event`;
+		await n8n.waitForWebhook(url, 60_000, 'POST');
+		const created = await fetch(`${sandbox.url}/v1/payments`, {
+			method: 'POST',
+			headers: { Authorization: sandbox.reporting.testKey, 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				order: {
+					items: [
+						{
+							reference: 'queue',
+							name: 'Queue test',
+							quantity: 1,
+							unit: 'pcs',
+							unitPrice: 3300,
+							grossTotalAmount: 3300,
+							netTotalAmount: 3300,
+						},
+					],
+					amount: 3300,
+					currency: 'SEK',
+					reference: 'QUEUE-CHECKOUT-1',
+				},
+				checkout: {
+					integrationType: 'HostedPaymentPage',
+					returnUrl: 'https://shop.example.com/thanks',
+					termsUrl: 'https://shop.example.com/terms',
+				},
+				notifications: {
+					webHooks: [
+						{
+							eventName: 'payment.checkout.completed',
+							url,
+							authorization: CHECKOUT_WEBHOOK_AUTHORIZATION,
+						},
+					],
+				},
+			}),
+		});
+		const { paymentId } = (await created.json()) as { paymentId: string };
+		// Three deliveries at once: the webhook process must still start one execution.
+		const { deliveries } = await sandbox.checkout.pay(paymentId, 'paid', {
+			duplicates: 2,
+			together: true,
+		});
+		expect(deliveries.map((delivery) => delivery.status)).toEqual([200, 200, 200]);
+		await n8n.waitFor(
+			'the execution',
+			() => (sandbox.sinks.queueCheckoutEvents ?? []).length >= 1,
+			60_000,
+		);
+		await new Promise((resolve) => setTimeout(resolve, 4000));
+		const events = (sandbox.sinks.queueCheckoutEvents ?? []).map(
+			(entry) => entry.body as Record<string, unknown>,
+		);
+		expect(events).toEqual([
+			expect.objectContaining({
+				event: 'payment.checkout.completed',
+				paymentId,
+				amount: 33,
+				reference: 'QUEUE-CHECKOUT-1',
 			}),
 		]);
 	});

@@ -29,6 +29,9 @@ export function credentialRefs(file: string) {
 	};
 }
 
+/** The Webhook Authorization of every test file's Nexi Checkout credential. */
+export const CHECKOUT_WEBHOOK_AUTHORIZATION = 'E2eCheckoutWebhookSecret2026';
+
 /** The Nexi credentials of a test file, pointing at its sandbox with the sandbox's keys. */
 export function credentialsFor(sandbox: Sandbox, file: string) {
 	const CREDENTIALS = credentialRefs(file);
@@ -40,6 +43,7 @@ export function credentialsFor(sandbox: Sandbox, file: string) {
 				baseUrl: sandbox.url,
 				secretKey: sandbox.reporting.testKey,
 				merchantNumber: '',
+				webhookAuthorization: CHECKOUT_WEBHOOK_AUTHORIZATION,
 			},
 		},
 		{

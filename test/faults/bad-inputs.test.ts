@@ -3,14 +3,22 @@ import { checkoutCredentials, useSandbox, xpayCredentials } from '../helpers/san
 import { BAD_INPUTS, type BadInput } from './bad-inputs';
 
 const sandbox = useSandbox();
+const TYPES = {
+	reporting: 'n8n-nodes-nexi.nexiReporting',
+	xpay: 'n8n-nodes-nexi.nexiXPay',
+	checkout: 'n8n-nodes-nexi.nexiCheckout',
+};
 
 function options(row: BadInput, continueOnFail: boolean): RunOptions {
 	const credentials =
-		row.node === 'reporting'
-			? checkoutCredentials(sandbox.current, row.credentials)
-			: xpayCredentials(sandbox.current, row.credentials);
+		row.node === 'xpay'
+			? xpayCredentials(sandbox.current, row.credentials)
+			: checkoutCredentials(sandbox.current, {
+					webhookAuthorization: 'BadInputsWebhookSecret1',
+					...row.credentials,
+				});
 	return {
-		type: row.node === 'reporting' ? 'n8n-nodes-nexi.nexiReporting' : 'n8n-nodes-nexi.nexiXPay',
+		type: TYPES[row.node],
 		parameters: row.parameters as RunOptions['parameters'],
 		credentials,
 		items: [{ json: {} }, { json: {} }],
@@ -24,7 +32,7 @@ beforeEach(() => {
 
 test(`the table has at least 40 bad inputs (${BAD_INPUTS.length})`, () => {
 	expect(BAD_INPUTS.length).toBeGreaterThanOrEqual(40);
-	// Both nodes, and both credentials.
+	// Every node, and the credentials.
 	expect(
 		BAD_INPUTS.filter((row) => row.node === 'xpay' && !row.credentials).length,
 	).toBeGreaterThanOrEqual(15);
@@ -37,6 +45,7 @@ test(`the table has at least 40 bad inputs (${BAD_INPUTS.length})`, () => {
 	expect(
 		BAD_INPUTS.filter((row) => row.node === 'reporting' && row.credentials).length,
 	).toBeGreaterThanOrEqual(2);
+	expect(BAD_INPUTS.filter((row) => row.node === 'checkout').length).toBeGreaterThanOrEqual(5);
 });
 
 describe.each(BAD_INPUTS.map((row) => [`${row.node}: ${row.label}`, row] as const))(

@@ -2,7 +2,7 @@
  * The bad-input table of docs/RELIABILITY.md: data only, shared by the test that checks every
  * row (bad-inputs.test.ts) and the script that prints the table (scripts/reliability-table.ts).
  */
-type Node = 'reporting' | 'xpay';
+type Node = 'reporting' | 'xpay' | 'checkout';
 
 export interface BadInput {
 	node: Node;
@@ -46,7 +46,23 @@ const ORDERS = {
 	returnAll: true,
 };
 
-/** Bad input across both nodes and both credentials: every row is refused before any request. */
+const PAGE = {
+	resource: 'payment',
+	operation: 'create',
+	amount: 49.9,
+	currency: 'SEK',
+	reference: 'order-1042',
+	returnUrl: 'https://shop.example/thanks',
+	termsUrl: 'https://shop.example/terms',
+};
+const CHARGE = {
+	resource: 'payment',
+	operation: 'charge',
+	paymentId: '025400006091b1ef6937598058c4e487',
+	amount: 10,
+};
+
+/** Bad input across the nodes and their credentials: every row is refused before any request. */
 export const BAD_INPUTS: BadInput[] = [
 	{
 		node: 'reporting',
@@ -377,5 +393,51 @@ export const BAD_INPUTS: BadInput[] = [
 		parameters: CAPTURE,
 		credentials: { baseUrl: 'http://192.168.1.20:8080' },
 		message: 'Base URL "http://192.168.1.20:8080" must use https',
+	},
+	{
+		node: 'checkout',
+		label: 'payment page for a negative amount',
+		parameters: { ...PAGE, amount: -5 },
+		message: 'Invalid Amount: got -5, expected a positive amount in SEK',
+	},
+	{
+		node: 'checkout',
+		label: 'order lines that do not add up to the amount',
+		parameters: { ...PAGE, orderLines: { line: [{ name: 'Beans', unitPrice: 20, quantity: 2 }] } },
+		message:
+			'Invalid Order Lines: got "40.00 SEK", expected lines whose gross totals (price × quantity + tax) add up to the Amount, 49.90 SEK',
+	},
+	{
+		node: 'checkout',
+		label: 'page with no terms URL',
+		parameters: { ...PAGE, termsUrl: 'terms' },
+		message: 'Invalid Terms URL: got "terms", expected an http or https address',
+	},
+	{
+		node: 'checkout',
+		label: 'Notify URL over plain http in Test',
+		parameters: { ...PAGE, additionalFields: { notifyUrl: 'http://n8n.example/webhook/x' } },
+		credentials: { environment: 'test' },
+		message: 'Invalid Notify URL: got "http://n8n.example/webhook/x", expected an https:// address',
+	},
+	{
+		node: 'checkout',
+		label: 'Notify URL with a credential without Webhook Authorization',
+		parameters: { ...PAGE, additionalFields: { notifyUrl: 'https://n8n.example/webhook/x' } },
+		credentials: { webhookAuthorization: '' },
+		message:
+			'Invalid Notify URL: got "https://n8n.example/webhook/x", expected a Nexi Checkout API credential with a Webhook Authorization',
+	},
+	{
+		node: 'checkout',
+		label: 'payment ID that is not one',
+		parameters: { ...CHARGE, paymentId: 'order-1042' },
+		message: 'Invalid Payment ID: got "order-1042", expected 32 hexadecimal digits',
+	},
+	{
+		node: 'checkout',
+		label: 'charge of text',
+		parameters: { ...CHARGE, amount: 'ten' },
+		message: 'Invalid Amount: got "ten", expected a positive amount in major units, or 0 for all',
 	},
 ];
