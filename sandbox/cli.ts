@@ -31,9 +31,10 @@ async function main(): Promise<void> {
 	const lines = [
 		`Nexi sandbox listening on ${sandbox.url}${args.variant !== undefined ? ' (variant mode: the other plausible answers where the specs are silent)' : ''}`,
 		'',
-		'Nexi Checkout API credential (Nexi Reporting node):',
+		'Nexi Checkout API credential (Nexi Checkout and Nexi Reporting nodes):',
 		`  Environment: Custom    Base URL: ${sandbox.url}`,
 		`  Secret Key:  ${sandbox.reporting.testKey}`,
+		'  Webhook Authorization: any 8 to 64 letters and digits (the trigger and the node share it)',
 		`  Payouts:     ${sandbox.reporting.list().length} over the last ${sandbox.reporting.options.days} days (EUR, SEK, DKK)`,
 		'',
 		'Nexi XPay API credential (Nexi XPay node):',
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
 		`  add an order:      POST /_sandbox/xpay/orders {"importo":1999}`,
 		`  pay a PayMail link: POST /_sandbox/xpay/paymail/<transaction code>/pay (or /decline, /expire)`,
 		`  pay an API-key link: POST /_sandbox/xpay-key/links/<link id>/pay (or /decline)`,
+		`  pay a Checkout page: open its url, or POST /_sandbox/checkout/payments/<payment id>/pay (or /decline)`,
 		'Press Ctrl-C to stop.',
 	];
 	console.log(lines.join('\n'));
