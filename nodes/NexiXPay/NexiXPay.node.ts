@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { authenticationChoice } from '../common/authentication';
 import {
 	apiSubtitle,
 	defineApi,
@@ -94,6 +95,26 @@ const APIS = [
 	defineApi({ authentication: 'apiKey', resources: KEY_RESOURCES, connect: XPayKeyClient.connect }),
 ];
 
+/** Which XPay API the node speaks, and so which credential it takes. */
+const AUTHENTICATION = authenticationChoice(
+	[
+		{
+			name: 'Alias and MAC Key',
+			value: 'aliasMacKey',
+			description: 'The classic XPay back-office API: a terminal alias and its MAC key',
+			credential: XPAY_CREDENTIAL,
+		},
+		{
+			name: 'API Key',
+			value: 'apiKey',
+			description: 'XPay’s current platform: one API key (credential Nexi XPay REST API)',
+			credential: XPAY_KEY_CREDENTIAL,
+		},
+	],
+	DEFAULT_AUTHENTICATION,
+	'Which XPay API Nexi gave you: the credential tells (an alias and MAC key, or an API key)',
+);
+
 export class NexiXPay implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Nexi XPay',
@@ -112,39 +133,9 @@ export class NexiXPay implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: XPAY_CREDENTIAL,
-				required: true,
-				displayOptions: { show: { authentication: ['aliasMacKey'] } },
-			},
-			{
-				name: XPAY_KEY_CREDENTIAL,
-				required: true,
-				displayOptions: { show: { authentication: ['apiKey'] } },
-			},
-		],
+		credentials: AUTHENTICATION.credentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{
-						name: 'Alias and MAC Key',
-						value: 'aliasMacKey',
-						description: 'The classic XPay back-office API: a terminal alias and its MAC key',
-					},
-					{
-						name: 'API Key',
-						value: 'apiKey',
-						description: 'XPay’s current platform: one API key (credential Nexi XPay REST API)',
-					},
-				],
-				default: DEFAULT_AUTHENTICATION,
-				description:
-					'Which XPay API Nexi gave you: the credential tells (an alias and MAC key, or an API key)',
-			},
+			AUTHENTICATION.property,
 			...resourceProperties(RESOURCES, { authentication: ['aliasMacKey'] }),
 			...resourceProperties(KEY_RESOURCES, { authentication: ['apiKey'] }),
 		],

@@ -8,6 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { authenticationChoice } from '../common/authentication';
 import { answerDelivery, startsExecution } from '../common/deliveries';
 import { optionsCollection, shownOnlyWith } from '../common/parameters';
 import { checkKeyAtActivation, receiveKeyNotification } from './apiKey/actions/notifications';
@@ -26,6 +27,28 @@ import { XPayClient } from './backOffice/transport/client';
 /** The path below the trigger's webhook URL, the same for the browser return and the notification. */
 const PATH = 'payment-outcome';
 
+/** Which XPay API the node speaks, and so which credential it takes. */
+const AUTHENTICATION = authenticationChoice(
+	[
+		{
+			name: 'Alias and MAC Key',
+			value: 'aliasMacKey',
+			description:
+				'The classic XPay back-office API: PayMail links, outcomes signed with the MAC key',
+			credential: XPAY_CREDENTIAL,
+		},
+		{
+			name: 'API Key',
+			value: 'apiKey',
+			description:
+				'XPay’s current platform: payment links whose notifications are confirmed with the API key',
+			credential: XPAY_KEY_CREDENTIAL,
+		},
+	],
+	'aliasMacKey',
+	'Which XPay API Nexi gave you: the credential tells',
+);
+
 export class NexiXPayNotificationTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Nexi XPay Notification Trigger',
@@ -39,18 +62,7 @@ export class NexiXPayNotificationTrigger implements INodeType {
 		defaults: { name: 'Nexi XPay Notification Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: XPAY_CREDENTIAL,
-				required: true,
-				displayOptions: { show: { authentication: ['aliasMacKey'] } },
-			},
-			{
-				name: XPAY_KEY_CREDENTIAL,
-				required: true,
-				displayOptions: { show: { authentication: ['apiKey'] } },
-			},
-		],
+		credentials: AUTHENTICATION.credentials,
 		webhooks: [
 			// The customer's browser, sent back to the link's return URL.
 			{ name: 'default', httpMethod: 'GET', responseMode: 'onReceived', path: PATH },
@@ -58,27 +70,7 @@ export class NexiXPayNotificationTrigger implements INodeType {
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: PATH },
 		],
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{
-						name: 'Alias and MAC Key',
-						value: 'aliasMacKey',
-						description:
-							'The classic XPay back-office API: PayMail links, outcomes signed with the MAC key',
-					},
-					{
-						name: 'API Key',
-						value: 'apiKey',
-						description:
-							'XPay’s current platform: payment links whose notifications are confirmed with the API key',
-					},
-				],
-				default: 'aliasMacKey',
-				description: 'Which XPay API Nexi gave you: the credential tells',
-			},
+			AUTHENTICATION.property,
 			...shownOnlyWith({ authentication: ['apiKey'] }, [
 				{
 					displayName:

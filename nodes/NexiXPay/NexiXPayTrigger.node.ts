@@ -10,6 +10,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { authenticationChoice } from '../common/authentication';
 import { isoDate, todayIn } from '../common/dates';
 import {
 	inVersions,
@@ -69,6 +70,26 @@ const lookbackFields: INodeProperties[] = [
 	}),
 ];
 
+/** Which XPay API the node speaks, and so which credential it takes. */
+const AUTHENTICATION = authenticationChoice(
+	[
+		{
+			name: 'Alias and MAC Key',
+			value: 'aliasMacKey',
+			description: 'The classic XPay back-office API: a terminal alias and its MAC key',
+			credential: XPAY_CREDENTIAL,
+		},
+		{
+			name: 'API Key',
+			value: 'apiKey',
+			description: 'XPay’s current platform: one API key (credential Nexi XPay REST API)',
+			credential: XPAY_KEY_CREDENTIAL,
+		},
+	],
+	'aliasMacKey',
+	'Which XPay API Nexi gave you: the credential tells',
+);
+
 export class NexiXPayTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Nexi XPay Trigger',
@@ -87,38 +108,9 @@ export class NexiXPayTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: XPAY_CREDENTIAL,
-				required: true,
-				displayOptions: { show: { authentication: ['aliasMacKey'] } },
-			},
-			{
-				name: XPAY_KEY_CREDENTIAL,
-				required: true,
-				displayOptions: { show: { authentication: ['apiKey'] } },
-			},
-		],
+		credentials: AUTHENTICATION.credentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{
-						name: 'Alias and MAC Key',
-						value: 'aliasMacKey',
-						description: 'The classic XPay back-office API: a terminal alias and its MAC key',
-					},
-					{
-						name: 'API Key',
-						value: 'apiKey',
-						description: 'XPay’s current platform: one API key (credential Nexi XPay REST API)',
-					},
-				],
-				default: 'aliasMacKey',
-				description: 'Which XPay API Nexi gave you: the credential tells',
-			},
+			AUTHENTICATION.property,
 			...keyEventProperties,
 			...shownOnlyWith({ authentication: ['aliasMacKey'] }, [
 				{

@@ -101,17 +101,33 @@ function apiProperties<Client>(
 	return properties;
 }
 
+/** The node's subtitle: the action name of the operation `key` (an n8n expression) names. */
+function subtitleOf(actions: Record<string, string>, key: string): string {
+	return `={{ ${JSON.stringify(actions)}[${key}] }}`;
+}
+
+/** Each operation's action name, by `resource:operation`, with `prefix` before it. */
+function actionNames<Client>(
+	resources: ReadonlyArray<ResourceDefinition<Client>>,
+	prefix = '',
+): Record<string, string> {
+	const actions: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const { option } of operationsOf(resource)) {
+			actions[`${prefix}${resource.value}:${option.value}`] = option.action;
+		}
+	}
+	return actions;
+}
+
 /** The node's subtitle: the chosen operation's action name. */
 export function operationSubtitle<Client>(
 	resources: ReadonlyArray<ResourceDefinition<Client>>,
 ): string {
-	const actions: Record<string, string> = {};
-	for (const resource of resources) {
-		for (const { option } of operationsOf(resource)) {
-			actions[`${resource.value}:${option.value}`] = option.action;
-		}
-	}
-	return `={{ ${JSON.stringify(actions)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
+	return subtitleOf(
+		actionNames(resources),
+		'$parameter["resource"] + ":" + $parameter["operation"]',
+	);
 }
 
 /**
@@ -159,15 +175,14 @@ export function apiSubtitle(
 	apis: ReadonlyArray<ApiDefinition<unknown>>,
 	defaultAuthentication: string,
 ): string {
-	const actions: Record<string, string> = {};
-	for (const api of apis) {
-		for (const resource of api.resources) {
-			for (const { option } of operationsOf(resource)) {
-				actions[`${api.authentication}:${resource.value}:${option.value}`] = option.action;
-			}
-		}
-	}
-	return `={{ ${JSON.stringify(actions)}[($parameter["authentication"] || ${JSON.stringify(defaultAuthentication)}) + ":" + $parameter["resource"] + ":" + $parameter["operation"]] }}`;
+	const actions = Object.assign(
+		{},
+		...apis.map((api) => actionNames(api.resources, `${api.authentication}:`)),
+	) as Record<string, string>;
+	return subtitleOf(
+		actions,
+		`($parameter["authentication"] || ${JSON.stringify(defaultAuthentication)}) + ":" + $parameter["resource"] + ":" + $parameter["operation"]`,
+	);
 }
 
 /** Runs the chosen operation of the API the Authentication parameter names. */

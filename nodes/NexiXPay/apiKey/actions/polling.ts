@@ -20,11 +20,11 @@ import { getOrder, listOperations, WINDOW_CONCURRENCY } from '../domain/orderRea
 import { isoTime, linksOf, simplifyOperation, simplifyOrder } from '../domain/orders';
 import { XPayKeyClient } from '../transport/client';
 import type { KeyOperation } from '../transport/schemas';
+import { XPAY_ZONE } from '../../protocol/zone';
 
 type KeyEvent = 'paymentLinkPaid' | 'newOperation';
 
 const LIMITS = { lookbackDays: 7, maxLookbackDays: 90 };
-const XPAY_ZONE = 'Europe/Rome';
 
 /** The trigger's fields for Authentication = API Key. */
 export const keyEventProperties: INodeProperties[] = shownOnlyWith({ authentication: ['apiKey'] }, [

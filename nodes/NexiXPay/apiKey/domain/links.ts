@@ -9,6 +9,7 @@ import {
 	type KeyPaymentLink,
 } from '../transport/schemas';
 import { minorOf } from './orders';
+import { XPAY_ZONE } from '../../protocol/zone';
 
 export interface NewLink {
 	orderId: string;
@@ -28,7 +29,7 @@ export interface NewLink {
 
 /** The expiry date XPay takes (YYYY-MM-DD), `days` after today in Italy. */
 export function expirationDate(days: number, now: DateTime = DateTime.now()): string {
-	return now.setZone('Europe/Rome').plus({ days }).toISODate() as string;
+	return now.setZone(XPAY_ZONE).plus({ days }).toISODate() as string;
 }
 
 /** The request body of POST /orders/paybylink: expirationDate beside order and paymentSession. */

@@ -8,6 +8,7 @@ import type {
 	KeyOrderStatus,
 	KeyPaymentLink,
 } from '../transport/schemas';
+import { XPAY_ZONE } from '../../protocol/zone';
 
 /** ISO 4217 numeric codes XPay may send instead of letters (seen in Nexi's own sandbox traffic). */
 const NUMERIC_CURRENCIES: Record<string, string> = {
@@ -52,7 +53,7 @@ export function isoTime(value: unknown): string | null {
 	const text = value.trim();
 	const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(text);
 	const parsed = DateTime.fromISO(text.replace(' ', 'T'), {
-		zone: zoned ? 'UTC' : 'Europe/Rome',
+		zone: zoned ? 'UTC' : XPAY_ZONE,
 		setZone: zoned,
 	});
 	return parsed.isValid ? (parsed.toUTC().toISO() as string) : text;

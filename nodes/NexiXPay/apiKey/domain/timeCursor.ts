@@ -3,9 +3,9 @@ import { DateTime } from 'luxon';
 import { mapConcurrent } from '../../../common/concurrency';
 import type { DateRange } from '../../../common/dates';
 import { splitIntoWindows } from '../../../common/windows';
+import { XPAY_ZONE } from '../../protocol/zone';
 
 /** XPay's dates are Italian ones: a day of a date range runs from midnight in Rome. */
-const XPAY_ZONE = 'Europe/Rome';
 
 /**
  * Days per search. Nexi allows "one month" per order search without saying which month; 28

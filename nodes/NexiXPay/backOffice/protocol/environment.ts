@@ -19,8 +19,7 @@ export function nexiXPayBaseUrl(credentials: ICredentialDataDecryptedObject): st
 /** Where the back-office services live, below the base URL. */
 export const SERVICE_PATH_PREFIX = '/ecomm/api/bo/';
 
-/** XPay's dates and days are Italian ones. */
-export const XPAY_ZONE = 'Europe/Rome';
+export { XPAY_ZONE } from '../../protocol/zone';
 
 /** dd/mm/yyyy, the date format XPay requests take. */
 export function xpayDay(date: DateTime): string {
