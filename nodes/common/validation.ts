@@ -4,6 +4,12 @@ import { NodeOperationError, type INode } from 'n8n-workflow';
 import { describeValue } from './describe';
 import { parseCalendarDate, type DateRange } from './dates';
 
+/** Where an error belongs: the node, and the input item being worked on. */
+export interface ItemAt {
+	node: INode;
+	itemIndex: number;
+}
+
 /**
  * The one shape every input error takes: which field, what was given, what is expected.
  * Raised before any request is sent, so a bad parameter never reaches Nexi.

@@ -1,9 +1,8 @@
-import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
-
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import type { ZodType } from 'zod/v4';
 
 import { formatMinor, toMajorUnits, toMinorUnits } from '../../../common/money';
-import { invalidInput } from '../../../common/validation';
+import { invalidInput, type ItemAt } from '../../../common/validation';
 import type { CheckoutClient, WriteResult } from '../transport/client';
 import {
 	createdChargeSchema,
@@ -37,12 +36,7 @@ export interface MoneyMove {
 	idempotencyKey: string;
 }
 
-interface Where {
-	node: INode;
-	itemIndex: number;
-}
-
-const refused = (where: Where, message: string, description: string) =>
+const refused = (where: ItemAt, message: string, description: string) =>
 	new NodeOperationError(where.node, message, { itemIndex: where.itemIndex, description });
 
 const NOTHING_SENT = 'Nothing was sent to Nexi.';
@@ -56,7 +50,7 @@ export interface PlannedMove {
 	chargeId?: string;
 }
 
-function askedMinor(where: Where, move: MoneyMove, money: PaymentMoney): number | undefined {
+function askedMinor(where: ItemAt, move: MoneyMove, money: PaymentMoney): number | undefined {
 	if (move.amount === undefined) return undefined;
 	const asked = toMinorUnits(move.amount, money.decimals);
 	if (!asked.ok)
@@ -77,7 +71,7 @@ function askedMinor(where: Where, move: MoneyMove, money: PaymentMoney): number 
  * whole order without lines of the user's, none are sent (Checkout uses the order's).
  */
 function movedLines(
-	where: Where,
+	where: ItemAt,
 	kind: MoveKind,
 	move: MoneyMove,
 	payment: CheckoutPayment,
@@ -103,7 +97,7 @@ function movedLines(
  * charges and none named: the payment's refund endpoint).
  */
 export function planMove(
-	where: Where,
+	where: ItemAt,
 	kind: MoveKind,
 	payment: CheckoutPayment,
 	move: MoneyMove,
@@ -265,7 +259,7 @@ const ID_FIELD = { charge: 'chargeId', refund: 'refundId', cancel: undefined } a
  */
 export async function moveMoney(
 	client: CheckoutClient,
-	where: Where,
+	where: ItemAt,
 	kind: MoveKind,
 	move: MoneyMove,
 ): Promise<IDataObject> {
@@ -345,7 +339,7 @@ function result(
  */
 export async function terminatePayment(
 	client: CheckoutClient,
-	where: Where,
+	where: ItemAt,
 	paymentId: string,
 ): Promise<IDataObject> {
 	const before = await getPayment(client, paymentId);

@@ -1,7 +1,5 @@
-import type { INode } from 'n8n-workflow';
-
 import { formatMinor, toMinorUnits } from '../../../common/money';
-import { invalidInput } from '../../../common/validation';
+import { invalidInput, type ItemAt } from '../../../common/validation';
 
 /** An order line as Checkout takes it: every amount in whole minor units. */
 export interface OrderItem {
@@ -26,11 +24,6 @@ export interface LineInput {
 	taxRate?: unknown;
 }
 
-interface Where {
-	node: INode;
-	itemIndex: number;
-}
-
 const MAX_TEXT = 128;
 
 /** A decimal with up to `decimals` places as an integer scaled by 10^decimals, read from its digits. */
@@ -44,7 +37,7 @@ function scaled(value: unknown, decimals: number): number | undefined {
 	return Number(match[1] + fraction.padEnd(decimals, '0'));
 }
 
-function requiredText(where: Where, field: string, value: unknown, fallback?: string): string {
+function requiredText(where: ItemAt, field: string, value: unknown, fallback?: string): string {
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	const chosen = text || fallback || '';
 	if (!chosen || chosen.length > MAX_TEXT)
@@ -63,7 +56,7 @@ function requiredText(where: Where, field: string, value: unknown, fallback?: st
  * minor units: net = unit price × quantity, tax = net × rate, gross = net + tax (each rounded
  * to the minor unit, half up).
  */
-export function orderItems(where: Where, inputs: LineInput[], decimals: number): OrderItem[] {
+export function orderItems(where: ItemAt, inputs: LineInput[], decimals: number): OrderItem[] {
 	return inputs.map((input, index) => {
 		const at = `Order Line ${index + 1}`;
 		const name = requiredText(where, `${at} Name`, input.name);
@@ -131,7 +124,7 @@ export function linesTotal(items: OrderItem[]): number {
 
 /** Checkout refuses lines that do not add up to the amount: so does the node, before sending. */
 export function requireLinesMatch(
-	where: Where,
+	where: ItemAt,
 	items: OrderItem[],
 	minor: number,
 	currency: string,

@@ -1,13 +1,13 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { currencyDecimals, toMajorUnits, toMinorUnits } from '../../../common/money';
-import { invalidInput } from '../../../common/validation';
+import { invalidInput, type ItemAt } from '../../../common/validation';
 import type { CheckoutClient } from '../transport/client';
 import { createdPaymentSchema, noContentSchema } from '../transport/schemas';
 import { orderItems, requireLinesMatch, singleLine, type LineInput } from './orderLines';
 import { getPayment } from './paymentReads';
 
-/** Where Checkout should send a payment's events, and which. */
+/** ItemAt Checkout should send a payment's events, and which. */
 export interface Notify {
 	url: string;
 	events: string[];
@@ -30,13 +30,11 @@ export interface PageRequest {
 	notify?: Notify;
 }
 
-interface Where {
-	node: INode;
-	itemIndex: number;
-}
-
 /** The Create Payment body of a hosted payment page, its arithmetic checked before sending. */
-export function pageBody(where: Where, request: PageRequest): { body: IDataObject; minor: number } {
+export function pageBody(
+	where: ItemAt,
+	request: PageRequest,
+): { body: IDataObject; minor: number } {
 	const decimals = currencyDecimals(request.currency);
 	const amount = toMinorUnits(request.amount, decimals);
 	if (!amount.ok)
@@ -88,7 +86,7 @@ export function pageBody(where: Where, request: PageRequest): { body: IDataObjec
  */
 export async function createPaymentPage(
 	client: CheckoutClient,
-	where: Where,
+	where: ItemAt,
 	request: PageRequest,
 ): Promise<IDataObject> {
 	const { body, minor } = pageBody(where, request);
@@ -124,7 +122,7 @@ export async function createPaymentPage(
  */
 export async function updateReference(
 	client: CheckoutClient,
-	where: Where,
+	where: ItemAt,
 	paymentId: string,
 	reference: string,
 	checkoutUrl: string,
