@@ -1,7 +1,7 @@
-import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { currencyDecimals, formatMinor, toMajorUnits, toMinorUnits } from '../../../common/money';
-import { invalidInput } from '../../../common/validation';
+import { invalidInput, type ItemAt } from '../../../common/validation';
 import type { XPayKeyClient } from '../transport/client';
 import { postOperationSchema, type KeyOperation, type KeyOrderDetail } from '../transport/schemas';
 import { getOrder } from './orderReads';
@@ -20,16 +20,11 @@ export interface MoneyMove {
 	idempotencyKey: string;
 }
 
-interface Context {
-	node: INode;
-	itemIndex: number;
-}
-
-const refused = (context: Context, message: string, description: string) =>
+const refused = (context: ItemAt, message: string, description: string) =>
 	new NodeOperationError(context.node, message, { itemIndex: context.itemIndex, description });
 
 /** The order's currency in letters; a named currency that is not the order's is refused. */
-function moveCurrency(context: Context, detail: KeyOrderDetail, asked?: string): string {
+function moveCurrency(context: ItemAt, detail: KeyOrderDetail, asked?: string): string {
 	const currency = currencyCode(detail.orderStatus.order.currency) ?? asked ?? 'EUR';
 	if (asked && asked !== currency)
 		throw invalidInput(
@@ -58,7 +53,7 @@ export interface PlannedMove {
  * authorization (XPay's refund endpoint voids such an order).
  */
 export function planMove(
-	context: Context,
+	context: ItemAt,
 	kind: MoveKind,
 	detail: KeyOrderDetail,
 	move: Pick<MoneyMove, 'amount' | 'currency'>,
@@ -161,7 +156,7 @@ function newOperations(
  */
 export async function moveMoney(
 	client: XPayKeyClient,
-	context: Context,
+	context: ItemAt,
 	kind: MoveKind,
 	move: MoneyMove,
 ): Promise<IDataObject> {
@@ -228,7 +223,7 @@ async function result(
  */
 export async function cancelMove(
 	client: XPayKeyClient,
-	context: Context,
+	context: ItemAt,
 	orderId: string,
 	operationId?: string,
 ): Promise<IDataObject> {
