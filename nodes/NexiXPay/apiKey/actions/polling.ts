@@ -16,11 +16,11 @@ import {
 	shownOnlyWith,
 } from '../../../common/parameters';
 import { diffSeen, loadPollState, savePollState } from '../../../common/pollState';
+import { XPAY_ZONE } from '../../protocol/zone';
 import { getOrder, listOperations, WINDOW_CONCURRENCY } from '../domain/orderReads';
 import { isoTime, linksOf, simplifyOperation, simplifyOrder } from '../domain/orders';
 import { XPayKeyClient } from '../transport/client';
 import type { KeyOperation } from '../transport/schemas';
-import { XPAY_ZONE } from '../../protocol/zone';
 
 type KeyEvent = 'paymentLinkPaid' | 'newOperation';
 

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import { currencyDecimals, toMajorUnits } from '../../../common/money';
+import { XPAY_ZONE } from '../../protocol/zone';
 import type { XPayKeyClient, PostResult } from '../transport/client';
 import {
 	acknowledgementSchema,
@@ -9,7 +10,6 @@ import {
 	type KeyPaymentLink,
 } from '../transport/schemas';
 import { minorOf } from './orders';
-import { XPAY_ZONE } from '../../protocol/zone';
 
 export interface NewLink {
 	orderId: string;

@@ -2,13 +2,13 @@ import { DateTime } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
 
 import { currencyDecimals, toMajorUnits } from '../../../common/money';
+import { XPAY_ZONE } from '../../protocol/zone';
 import type {
 	KeyOperation,
 	KeyOrderDetail,
 	KeyOrderStatus,
 	KeyPaymentLink,
 } from '../transport/schemas';
-import { XPAY_ZONE } from '../../protocol/zone';
 
 /** ISO 4217 numeric codes XPay may send instead of letters (seen in Nexi's own sandbox traffic). */
 const NUMERIC_CURRENCIES: Record<string, string> = {

@@ -5,8 +5,6 @@ import type { DateRange } from '../../../common/dates';
 import { splitIntoWindows } from '../../../common/windows';
 import { XPAY_ZONE } from '../../protocol/zone';
 
-/** XPay's dates are Italian ones: a day of a date range runs from midnight in Rome. */
-
 /**
  * Days per search. Nexi allows "one month" per order search without saying which month; 28
  * days fit in every reading of that. Operations get the same windows.
@@ -21,7 +19,10 @@ export interface TimeWindow {
 	toTime: string;
 }
 
-/** A date range (whole days, both included) as searches of at most WINDOW_DAYS days, newest first. */
+/**
+ * A date range (whole days, both included) as searches of at most WINDOW_DAYS days, newest
+ * first. XPay's dates are Italian ones: a day runs from midnight in Rome.
+ */
 export function timeWindows(range: DateRange): TimeWindow[] {
 	const instant = (day: DateTime) =>
 		DateTime.fromObject({ year: day.year, month: day.month, day: day.day }, { zone: XPAY_ZONE });
