@@ -240,6 +240,17 @@ describe('payment create', () => {
 			expect(paymentRequests()).toHaveLength(0);
 		},
 	);
+	test('Checkout’s 400 field errors are listed in English (an http Notify URL the Custom environment lets through)', async () => {
+		const { error } = await run({
+			...PAGE,
+			additionalFields: { notifyUrl: 'http://n8n.example.com/webhook/abc/checkout-event' },
+		});
+		expect(error?.message).toBe(
+			'Nexi Checkout rejected the request as invalid: notifications.webHooks[0].url: Url must be HTTPS.',
+		);
+		expect(error?.httpCode).toBe('400');
+		expect(error?.description).toBe('Nexi answered 400 Bad Request to POST /v1/payments.');
+	});
 });
 
 describe('payment get', () => {
