@@ -14,17 +14,16 @@ import {
 	routeByAuthentication,
 	type ResourceDefinition,
 } from '../common/router';
+import { DEFAULT_AUTHENTICATION, XPAY_APIS } from './actions/authentication';
 import * as keyOperation from './apiKey/actions/operation/Operation.resource';
 import * as keyOrder from './apiKey/actions/order/Order.resource';
 import * as keyPaymentLink from './apiKey/actions/paymentLink/PaymentLink.resource';
-import { XPAY_KEY_CREDENTIAL } from './apiKey/protocol/environment';
 import { XPayKeyClient } from './apiKey/transport/client';
 import * as order from './backOffice/actions/order/Order.resource';
 import * as payMailLink from './backOffice/actions/payMailLink/PayMailLink.resource';
 import * as report from './backOffice/actions/report/Report.resource';
 import * as warning from './backOffice/actions/warning/Warning.resource';
 import { searchLinks, searchOrders, searchReports } from './backOffice/methods/listSearch';
-import { XPAY_CREDENTIAL } from './backOffice/protocol/environment';
 import { XPayClient } from './backOffice/transport/client';
 
 const RESOURCES: Array<ResourceDefinition<XPayClient>> = [
@@ -83,9 +82,6 @@ const KEY_RESOURCES: Array<ResourceDefinition<XPayKeyClient>> = [
 	},
 ];
 
-/** The classic back office stays the default: saved workflows have no Authentication set. */
-const DEFAULT_AUTHENTICATION = 'aliasMacKey';
-
 const APIS = [
 	defineApi({
 		authentication: 'aliasMacKey',
@@ -97,20 +93,7 @@ const APIS = [
 
 /** Which XPay API the node speaks, and so which credential it takes. */
 const AUTHENTICATION = authenticationChoice(
-	[
-		{
-			name: 'Alias and MAC Key',
-			value: 'aliasMacKey',
-			description: 'The classic XPay back-office API: a terminal alias and its MAC key',
-			credential: XPAY_CREDENTIAL,
-		},
-		{
-			name: 'API Key',
-			value: 'apiKey',
-			description: 'XPay’s current platform: one API key (credential Nexi XPay REST API)',
-			credential: XPAY_KEY_CREDENTIAL,
-		},
-	],
+	XPAY_APIS,
 	DEFAULT_AUTHENTICATION,
 	'Which XPay API Nexi gave you: the credential tells (an alias and MAC key, or an API key)',
 );

@@ -11,8 +11,8 @@ import {
 import { authenticationChoice } from '../common/authentication';
 import { answerDelivery, startsExecution } from '../common/deliveries';
 import { optionsCollection, shownOnlyWith } from '../common/parameters';
+import { DEFAULT_AUTHENTICATION, XPAY_APIS } from './actions/authentication';
 import { checkKeyAtActivation, receiveKeyNotification } from './apiKey/actions/notifications';
-import { XPAY_KEY_CREDENTIAL } from './apiKey/protocol/environment';
 import { confirmationPage, redirectUrl, unconfirmedPage } from './backOffice/domain/customerPages';
 import {
 	outcomeFields,
@@ -27,25 +27,19 @@ import { XPayClient } from './backOffice/transport/client';
 /** The path below the trigger's webhook URL, the same for the browser return and the notification. */
 const PATH = 'payment-outcome';
 
-/** Which XPay API the node speaks, and so which credential it takes. */
+const PROOF: Record<string, string> = {
+	aliasMacKey: 'The classic XPay back-office API: PayMail links, outcomes signed with the MAC key',
+	apiKey:
+		'XPay’s current platform: payment links whose notifications are confirmed with the API key',
+};
+
+/**
+ * Which XPay API the trigger listens for, and so which credential it takes: each says what
+ * proves its outcomes.
+ */
 const AUTHENTICATION = authenticationChoice(
-	[
-		{
-			name: 'Alias and MAC Key',
-			value: 'aliasMacKey',
-			description:
-				'The classic XPay back-office API: PayMail links, outcomes signed with the MAC key',
-			credential: XPAY_CREDENTIAL,
-		},
-		{
-			name: 'API Key',
-			value: 'apiKey',
-			description:
-				'XPay’s current platform: payment links whose notifications are confirmed with the API key',
-			credential: XPAY_KEY_CREDENTIAL,
-		},
-	],
-	'aliasMacKey',
+	XPAY_APIS.map((api) => ({ ...api, description: PROOF[api.value] })),
+	DEFAULT_AUTHENTICATION,
 	'Which XPay API Nexi gave you: the credential tells',
 );
 
@@ -166,7 +160,7 @@ export class NexiXPayNotificationTrigger implements INodeType {
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				if (this.getNodeParameter('authentication', 'aliasMacKey') === 'apiKey') {
+				if (this.getNodeParameter('authentication', DEFAULT_AUTHENTICATION) === 'apiKey') {
 					await checkKeyAtActivation(this);
 					return true;
 				}
@@ -192,7 +186,7 @@ export class NexiXPayNotificationTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		if (this.getNodeParameter('authentication', 'aliasMacKey') === 'apiKey') {
+		if (this.getNodeParameter('authentication', DEFAULT_AUTHENTICATION) === 'apiKey') {
 			if (this.getRequestObject().method !== 'POST') {
 				// The customer's browser belongs on the link's Result URL (the shop), not here.
 				this.getResponseObject().status(405).type('text/plain').send('Method not allowed');

@@ -20,17 +20,17 @@ import {
 	shownOnlyWith,
 } from '../common/parameters';
 import { diffSeen, loadPollState, savePollState } from '../common/pollState';
+import { DEFAULT_AUTHENTICATION, XPAY_APIS } from './actions/authentication';
 import { listLinks, withCustomer } from './backOffice/domain/links';
 import { XPAY_LIST_DEFAULTS } from './backOffice/transport/listDefaults';
 import { listOrders, simplifyOrder } from './backOffice/domain/orders';
-import { XPAY_CREDENTIAL, XPAY_ZONE } from './backOffice/protocol/environment';
+import { XPAY_ZONE } from './backOffice/protocol/environment';
 import type { XPayOrder } from './backOffice/transport/schemas';
 import { orderStatus } from './backOffice/domain/statuses';
 import { xpayDateToIso } from './backOffice/domain/values';
 import { XPayClient } from './backOffice/transport/client';
 import { versionBehaviour } from './backOffice/actions/versions';
 import { keyEventProperties, pollApiKey } from './apiKey/actions/polling';
-import { XPAY_KEY_CREDENTIAL } from './apiKey/protocol/environment';
 
 /** A record the trigger watches: its key, the day that keeps it in the window, its value, and its item. */
 interface Watched {
@@ -72,21 +72,8 @@ const lookbackFields: INodeProperties[] = [
 
 /** Which XPay API the node speaks, and so which credential it takes. */
 const AUTHENTICATION = authenticationChoice(
-	[
-		{
-			name: 'Alias and MAC Key',
-			value: 'aliasMacKey',
-			description: 'The classic XPay back-office API: a terminal alias and its MAC key',
-			credential: XPAY_CREDENTIAL,
-		},
-		{
-			name: 'API Key',
-			value: 'apiKey',
-			description: 'XPay’s current platform: one API key (credential Nexi XPay REST API)',
-			credential: XPAY_KEY_CREDENTIAL,
-		},
-	],
-	'aliasMacKey',
+	XPAY_APIS,
+	DEFAULT_AUTHENTICATION,
 	'Which XPay API Nexi gave you: the credential tells',
 );
 
@@ -167,7 +154,7 @@ export class NexiXPayTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		if (this.getNodeParameter('authentication', 'aliasMacKey') === 'apiKey')
+		if (this.getNodeParameter('authentication', DEFAULT_AUTHENTICATION) === 'apiKey')
 			return await pollApiKey(this);
 		const node = this.getNode();
 		const event = this.getNodeParameter('event', 'payMailLinkPaid') as XPayEvent;

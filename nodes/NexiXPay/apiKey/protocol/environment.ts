@@ -2,8 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { credentialBaseUrl } from '../../../common/baseUrl';
 
-/** The credential type of XPay's API-key platform. */
-export const XPAY_KEY_CREDENTIAL = 'nexiXPayKeyApi';
+export { XPAY_KEY_CREDENTIAL } from '../../protocol/credentials';
 
 /** Nexi's hosts; the API lives below API_PATH on each (and on a custom address too). */
 export const NEXI_XPAY_KEY_ENVIRONMENTS = {

@@ -3,8 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { credentialBaseUrl } from '../../../common/baseUrl';
 
-/** The credential type the XPay node and its triggers use. */
-export const XPAY_CREDENTIAL = 'nexiXPayApi';
+export { XPAY_CREDENTIAL } from '../../protocol/credentials';
 
 export const NEXI_XPAY_ENVIRONMENTS = {
 	test: 'https://int-ecommerce.nexi.it',
