@@ -26,3 +26,9 @@ export function nexiApiError(node: INode, details: NexiApiErrorDetails): NodeApi
 	if (details.nexi) error.context.nexi = details.nexi;
 	return error;
 }
+
+/** Adds what is known to an error's description: after a lost answer, whether it was applied. */
+export function withFurtherDescription(error: NodeApiError, text: string): NodeApiError {
+	error.description = `${error.description ?? ''} ${text}`.trim();
+	return error;
+}

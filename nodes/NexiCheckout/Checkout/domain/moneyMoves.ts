@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import type { ZodType } from 'zod/v4';
 
+import { withFurtherDescription } from '../../../common/errors';
 import { formatMinor, toMajorUnits, toMinorUnits } from '../../../common/money';
 import { invalidInput, type ItemAt } from '../../../common/validation';
 import type { CheckoutClient, WriteResult } from '../transport/client';
@@ -271,6 +272,7 @@ export async function moveMoney(
 			: kind === 'refund'
 				? createdRefundSchema
 				: noContentSchema;
+	const { currency, decimals } = moneyOf(before);
 	for (let attempt = 1; ; attempt++) {
 		const sent: WriteResult<IDataObject> = await client.write({
 			method: 'POST',
@@ -295,12 +297,12 @@ export async function moveMoney(
 		const applied = after && appliedIn(plan, before, after);
 		if (after && applied?.applied) return result(plan, after, applied.id, true);
 		if (attempt >= 2 || !after || kind === 'cancel') {
-			sent.error.description = `${sent.error.description ?? ''} ${
+			throw withFurtherDescription(
+				sent.error,
 				after
-					? `The payment shows no new ${kind} of ${formatMinor(plan.minor, moneyOf(before).currency, moneyOf(before).decimals)}: it was not applied, and running the item again is safe.`
-					: `Whether the ${kind} was applied is not known: check payment ${move.paymentId} (Payment → Get) before running it again.`
-			}`.trim();
-			throw sent.error;
+					? `The payment shows no new ${kind} of ${formatMinor(plan.minor, currency, decimals)}: it was not applied, and running the item again is safe.`
+					: `Whether the ${kind} was applied is not known: check payment ${move.paymentId} (Payment → Get) before running it again.`,
+			);
 		}
 	}
 }
@@ -363,12 +365,12 @@ export async function terminatePayment(
 	if (sent.kind === 'unknown') {
 		const after = await getPayment(client, paymentId).catch(() => undefined);
 		if (!after?.terminated) {
-			sent.error.description = `${sent.error.description ?? ''} ${
+			throw withFurtherDescription(
+				sent.error,
 				after
 					? 'The payment is not terminated: running the item again is safe.'
-					: `Whether it was terminated is not known: check payment ${paymentId} (Payment → Get).`
-			}`.trim();
-			throw sent.error;
+					: `Whether it was terminated is not known: check payment ${paymentId} (Payment → Get).`,
+			);
 		}
 	}
 	return { paymentId: before.paymentId, operation: 'terminate', status: 'terminated' };

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { withFurtherDescription } from '../../../common/errors';
 import { currencyDecimals, toMajorUnits, toMinorUnits } from '../../../common/money';
 import { invalidInput, type ItemAt } from '../../../common/validation';
 import type { CheckoutClient } from '../transport/client';
@@ -97,9 +98,10 @@ export async function createPaymentPage(
 		schema: createdPaymentSchema,
 	});
 	if (sent.kind === 'unknown') {
-		sent.error.description =
-			`${sent.error.description ?? ''} Whether the payment was created is not known. Running the item again creates a new page; one created now and never sent to the customer expires unpaid and moves no money.`.trim();
-		throw sent.error;
+		throw withFurtherDescription(
+			sent.error,
+			`Whether the payment was created is not known. Running the item again creates a new page; one created now and never sent to the customer expires unpaid and moves no money.`,
+		);
 	}
 	if (sent.kind === 'refused') throw sent.error;
 	return {

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
+import { withFurtherDescription } from '../../../common/errors';
 import { currencyDecimals, formatMinor, toMajorUnits, toMinorUnits } from '../../../common/money';
 import { invalidInput, type ItemAt } from '../../../common/validation';
 import type { XPayKeyClient } from '../transport/client';
@@ -181,12 +182,12 @@ export async function moveMoney(
 		if (applied && applied.length > 0)
 			return await result(client, plan, move, String(applied[0].operationId), true, after);
 		if (attempt >= 2 || !after) {
-			sent.error.description = `${sent.error.description ?? ''} ${
+			throw withFurtherDescription(
+				sent.error,
 				after
 					? `The order shows no new ${plan.kind} of ${formatMinor(plan.minor, plan.currency)}: it was not applied, and running the item again is safe.`
-					: `Whether the ${plan.kind} was applied is not known: check order ${move.orderId} (Order → Get) before running it again.`
-			}`.trim();
-			throw sent.error;
+					: `Whether the ${plan.kind} was applied is not known: check order ${move.orderId} (Order → Get) before running it again.`,
+			);
 		}
 	}
 }
@@ -272,12 +273,12 @@ export async function cancelMove(
 				String(op.cancelledOperationId ?? '') === String(target.operationId),
 		);
 		if (!cancel) {
-			sent.error.description = `${sent.error.description ?? ''} ${
+			throw withFurtherDescription(
+				sent.error,
 				after
 					? 'The order shows no cancel of that operation: it was not applied, and running the item again is safe.'
-					: `Whether the cancel was applied is not known: check order ${orderId} (Order → Get) before running it again.`
-			}`.trim();
-			throw sent.error;
+					: `Whether the cancel was applied is not known: check order ${orderId} (Order → Get) before running it again.`,
+			);
 		}
 		cancelId = String(cancel.operationId);
 	}

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { withFurtherDescription } from '../../../../common/errors';
 import { asItems } from '../../../../common/itemLoop';
 import { currencyDecimals, toMinorUnits } from '../../../../common/money';
 import { additionalFieldsCollection } from '../../../../common/parameters';
@@ -201,8 +202,10 @@ export const execute: OperationExecute<XPayKeyClient> = async function (client, 
 	const result = await createLink(client, link);
 	if (result.kind === 'refused') throw result.error;
 	if (result.kind === 'unknown') {
-		result.error.description = `${result.error.description ?? ''} The link may have been created: before trying again, check the XPay back office for order ${orderId} (a second link with the same Order ID is refused).`;
-		throw result.error;
+		throw withFurtherDescription(
+			result.error,
+			`The link may have been created: before trying again, check the XPay back office for order ${orderId} (a second link with the same Order ID is refused).`,
+		);
 	}
 	const created = result.value.paymentLink;
 	return asItems([simplify ? simplifyLink(created, link) : (result.value as IDataObject)]);
