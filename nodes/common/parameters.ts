@@ -171,16 +171,21 @@ export function inVersions(versions: number[], field: INodeProperties): INodePro
 	};
 }
 
-/** n8n's standard Simplify switch: off by default in version 1 (where it was off or absent), on in version 2. */
+/** n8n's standard Simplify switch, on by default. */
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
+/** Simplify in a node with two versions: off by default in version 1 (where it was off or absent), on in version 2. */
 export function simplifyFields(versionOneDefault: boolean): INodeProperties[] {
-	const field: INodeProperties = {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	};
-	return [inVersions([1], { ...field, default: versionOneDefault }), inVersions([2], field)];
+	return [
+		inVersions([1], { ...simplifyField, default: versionOneDefault }),
+		inVersions([2], simplifyField),
+	];
 }
 
 export interface ListOrIdOptions {

@@ -1,15 +1,44 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { DateRange } from '../../../common/dates';
+import {
+	dateRangeFields,
+	limitField,
+	readDateRange,
+	readLimit,
+	returnAllField,
+	simplifyField,
+} from '../../../common/parameters';
 import { invalidInput } from '../../../common/validation';
 
-/** Simplify, on by default: these operations are new, so no saved workflow had them off. */
-export const simplifyField: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};
+/**
+ * The fields an API-key list starts with: its period (read a month at a time), Return All /
+ * Limit and Simplify (on by default: these operations are new, so no saved workflow had it off).
+ */
+export function listFields(fromDescription: string): INodeProperties[] {
+	return [
+		...dateRangeFields(
+			fromDescription,
+			'Last day of the period; the range includes this whole day. Ranges longer than a month are read a month at a time.',
+		),
+		returnAllField,
+		limitField(),
+		simplifyField,
+	];
+}
+
+/** What an API-key list asks for, checked before any request. */
+export function readList(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { range: DateRange; limit?: number; simplify: boolean; filters: IDataObject } {
+	return {
+		range: readDateRange(context, itemIndex),
+		limit: readLimit(context, itemIndex),
+		simplify: context.getNodeParameter('simplify', itemIndex, true) as boolean,
+		filters: context.getNodeParameter('filters', itemIndex, {}) as IDataObject,
+	};
+}
 
 /** XPay's order ids: up to 27 of these characters (its notification reference). */
 const ORDER_ID = /^[A-Za-z0-9#*+\-.:;=?[\]_{|}]{1,27}$/;

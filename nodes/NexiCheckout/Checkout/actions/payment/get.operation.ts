@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../../common/itemLoop';
+import { simplifyField } from '../../../../common/parameters';
 import type { OperationExecute, OperationOption } from '../../../../common/router';
 import { getPayment } from '../../domain/paymentReads';
 import { simplifyPayment } from '../../domain/payments';
@@ -14,16 +15,7 @@ export const option: OperationOption = {
 	action: 'Get a payment',
 };
 
-export const description: INodeProperties[] = [
-	paymentIdField('The payment to get'),
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-	},
-];
+export const description: INodeProperties[] = [paymentIdField('The payment to get'), simplifyField];
 
 export const execute: OperationExecute<CheckoutClient> = async function (client, itemIndex) {
 	const paymentId = readPaymentId(this, itemIndex);

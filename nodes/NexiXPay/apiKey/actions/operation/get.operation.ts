@@ -1,11 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../../common/itemLoop';
+import { simplifyField } from '../../../../common/parameters';
 import type { OperationExecute, OperationOption } from '../../../../common/router';
 import { simplifyOperation } from '../../domain/orders';
 import { getOperation } from '../../domain/orderReads';
 import type { XPayKeyClient } from '../../transport/client';
-import { readPlainId, simplifyField } from '../common.descriptions';
+import { readPlainId } from '../common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Get',

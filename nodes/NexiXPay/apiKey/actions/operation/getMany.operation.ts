@@ -1,19 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../../common/itemLoop';
-import {
-	dateRangeFields,
-	filtersCollection,
-	limitField,
-	readDateRange,
-	readLimit,
-	returnAllField,
-} from '../../../../common/parameters';
+import { filtersCollection } from '../../../../common/parameters';
 import type { OperationExecute, OperationOption } from '../../../../common/router';
 import { simplifyOperation } from '../../domain/orders';
 import { listOperations, type OperationFilters } from '../../domain/orderReads';
 import type { XPayKeyClient } from '../../transport/client';
-import { simplifyField } from '../common.descriptions';
+import { listFields, readList } from '../common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Get Many',
@@ -23,13 +16,7 @@ export const option: OperationOption = {
 };
 
 export const description: INodeProperties[] = [
-	...dateRangeFields(
-		'First day of the period (Italian time)',
-		'Last day of the period; the range includes this whole day. Ranges longer than a month are read a month at a time.',
-	),
-	returnAllField,
-	limitField(),
-	simplifyField,
+	...listFields('First day of the period (Italian time)'),
 	filtersCollection([
 		{
 			displayName: 'Channel',
@@ -61,10 +48,7 @@ export const description: INodeProperties[] = [
 ];
 
 export const execute: OperationExecute<XPayKeyClient> = async function (client, itemIndex) {
-	const range = readDateRange(this, itemIndex);
-	const limit = readLimit(this, itemIndex);
-	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const { range, limit, simplify, filters } = readList(this, itemIndex);
 	const query: OperationFilters = {};
 	if (filters.operationType) query.operationType = String(filters.operationType);
 	if (filters.channel) query.channel = String(filters.channel);

@@ -1,11 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { asItems } from '../../../../common/itemLoop';
+import { simplifyField } from '../../../../common/parameters';
 import type { OperationExecute, OperationOption } from '../../../../common/router';
 import { linksOf, simplifyOrder } from '../../domain/orders';
 import { getOrder } from '../../domain/orderReads';
 import type { XPayKeyClient } from '../../transport/client';
-import { orderIdField, readOrderId, simplifyField } from '../common.descriptions';
+import { orderIdField, readOrderId } from '../common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Get',

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { withFurtherDescription } from '../../../../common/errors';
 import { asItems } from '../../../../common/itemLoop';
 import { currencyDecimals, toMinorUnits } from '../../../../common/money';
-import { additionalFieldsCollection } from '../../../../common/parameters';
+import { additionalFieldsCollection, simplifyField } from '../../../../common/parameters';
 import type { OperationExecute, OperationOption } from '../../../../common/router';
 import {
 	invalidInput,
@@ -13,7 +13,7 @@ import {
 } from '../../../../common/validation';
 import { createLink, simplifyLink, type NewLink } from '../../domain/links';
 import type { XPayKeyClient } from '../../transport/client';
-import { orderIdField, readOrderId, simplifyField } from '../common.descriptions';
+import { orderIdField, readOrderId } from '../common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Create',
