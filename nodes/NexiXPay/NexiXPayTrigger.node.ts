@@ -13,6 +13,7 @@ import {
 import { authenticationChoice } from '../common/authentication';
 import { isoDate, todayIn } from '../common/dates';
 import {
+	emitExistingField,
 	inVersions,
 	lookbackDaysField,
 	optionsCollection,
@@ -140,12 +141,7 @@ export class NexiXPayTrigger implements INodeType {
 				},
 				optionsCollection([
 					{
-						displayName: 'Emit Existing on Activation',
-						name: 'emitExisting',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether the first check after activation emits what is already in the lookback window (once), instead of only remembering it',
+						...emitExistingField,
 						displayOptions: { show: { '/event': ['payMailLinkPaid', 'newOrder'] } },
 					},
 				]),

@@ -127,6 +127,16 @@ export function readLookbackDays(context: IPollFunctions, limits: LookbackLimits
 	);
 }
 
+/** A polling trigger's choice to emit, on its first check, what is already in its lookback window. */
+export const emitExistingField: INodeProperties = {
+	displayName: 'Emit Existing on Activation',
+	name: 'emitExisting',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether the first check after activation emits what is already in the lookback window (once), instead of only remembering it',
+};
+
 /** How many requests a list may have in flight: its default and its largest value. */
 export interface ConcurrencyLimits {
 	concurrency: number;

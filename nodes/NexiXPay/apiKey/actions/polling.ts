@@ -10,6 +10,7 @@ import {
 import { mapConcurrent } from '../../../common/concurrency';
 import { isoDate, todayIn } from '../../../common/dates';
 import {
+	emitExistingField,
 	lookbackDaysField,
 	optionsCollection,
 	readLookbackDays,
@@ -64,16 +65,7 @@ export const keyEventProperties: INodeProperties[] = shownOnlyWith({ authenticat
 		default: '',
 		displayOptions: { show: { event: ['paymentLinkPaid'] } },
 	},
-	optionsCollection([
-		{
-			displayName: 'Emit Existing on Activation',
-			name: 'emitExisting',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether the first check after activation emits what is already in the lookback window (once), instead of only remembering it',
-		},
-	]),
+	optionsCollection([emitExistingField]),
 ]);
 
 const PAID = new Set(['AUTHORIZED', 'EXECUTED']);
