@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject, NodeApiError } from 'n8n-workflow';
+import type { ZodType } from 'zod/v4';
 
 import { nexiApiError } from './errors';
 import { credentialAddress, type HttpOutcome, type ItemCredential, type NexiContext } from './http';
@@ -10,6 +11,12 @@ export interface RequestLabel {
 	path: string;
 	/** What a 404 means for this request, in the user's words. */
 	notFound?: string;
+}
+
+/** A request to a JSON API: where, with what query, and the shape its answer must have. */
+export interface JsonRequest<T> extends RequestLabel {
+	qs?: IDataObject;
+	schema: ZodType<T>;
 }
 
 /** What a write came to: an answer, a refusal, or no answer at all (it may have been applied). */

@@ -1,10 +1,10 @@
 import type { IDataObject, JsonObject, NodeApiError } from 'n8n-workflow';
-import type { ZodType } from 'zod/v4';
 
 import {
 	JsonApiClient,
 	connection,
 	type Connection,
+	type JsonRequest,
 	type RequestLabel,
 	type Response,
 	type WriteResult,
@@ -24,11 +24,7 @@ import { explainCode } from '../protocol/errors';
 
 export type { WriteResult } from '../../../common/apiClient';
 
-export interface PaymentRequest<T> extends RequestLabel {
-	schema: ZodType<T>;
-}
-
-export interface PaymentWrite<T> extends PaymentRequest<T> {
+export interface PaymentWrite<T> extends JsonRequest<T> {
 	method: 'POST' | 'PUT';
 	body?: IDataObject;
 	/** Sent as Idempotency-Key (charges and refunds): Checkout applies one key once. */
@@ -59,7 +55,7 @@ export class CheckoutClient extends JsonApiClient {
 		return String(this.connection.credential.data.webhookAuthorization ?? '').trim();
 	}
 
-	async get<T>(request: PaymentRequest<T>): Promise<T> {
+	async get<T>(request: JsonRequest<T>): Promise<T> {
 		return await this.read(async () => await this.send('GET', request), request, {
 			hourlyRateLimit: true,
 		});
@@ -72,7 +68,7 @@ export class CheckoutClient extends JsonApiClient {
 
 	private async send<T>(
 		method: 'GET' | 'POST' | 'PUT',
-		request: PaymentRequest<T> & { body?: IDataObject; idempotencyKey?: string },
+		request: JsonRequest<T> & { body?: IDataObject; idempotencyKey?: string },
 	): Promise<Exchange<T>> {
 		return await exchange(
 			this.connection.context,
@@ -80,6 +76,7 @@ export class CheckoutClient extends JsonApiClient {
 			{
 				method,
 				url: request.path,
+				qs: request.qs,
 				headers: {
 					Accept: 'application/json',
 					...(method === 'GET' ? {} : { 'Content-Type': 'application/json' }),

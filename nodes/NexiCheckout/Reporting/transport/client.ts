@@ -1,10 +1,10 @@
 import type { IDataObject, JsonObject, NodeApiError } from 'n8n-workflow';
-import type { ZodType } from 'zod/v4';
 
 import {
 	JsonApiClient,
 	connection,
 	type Connection,
+	type JsonRequest,
 	type RequestLabel,
 	type Response,
 } from '../../../common/apiClient';
@@ -19,11 +19,6 @@ import {
 	nexiCheckoutBaseUrl,
 } from '../../protocol/environment';
 import { KEY_REJECTED_HINT, listFieldErrors, nexiErrorFields } from '../../protocol/errors';
-
-export interface GetRequest<T> extends RequestLabel {
-	qs?: IDataObject;
-	schema: ZodType<T>;
-}
 
 /**
  * The one way the Reporting node talks to Nexi: every request is a read, so it is retried
@@ -42,7 +37,7 @@ export class ReportingClient extends JsonApiClient {
 		);
 	}
 
-	async get<T>(request: GetRequest<T>): Promise<T> {
+	async get<T>(request: JsonRequest<T>): Promise<T> {
 		return await this.read(
 			async () =>
 				await exchange(

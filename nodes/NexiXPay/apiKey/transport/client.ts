@@ -1,12 +1,12 @@
 import { randomUUID } from 'crypto';
 
 import type { IDataObject, NodeApiError } from 'n8n-workflow';
-import type { ZodType } from 'zod/v4';
 
 import {
 	JsonApiClient,
 	connection,
 	type Connection,
+	type JsonRequest,
 	type RequestLabel,
 	type Response,
 	type WriteResult,
@@ -19,12 +19,7 @@ import { REQUEST_TIMEOUT_MS } from '../../../common/retry';
 import { XPAY_KEY_CREDENTIAL, nexiXPayKeyBaseUrl } from '../protocol/environment';
 import { explainError, firstError } from '../protocol/errors';
 
-export interface KeyRequest<T> extends RequestLabel {
-	qs?: IDataObject;
-	schema: ZodType<T>;
-}
-
-export interface KeyPost<T> extends KeyRequest<T> {
+export interface KeyPost<T> extends JsonRequest<T> {
 	body: IDataObject;
 	/** Sent as Idempotency-Key (captures and refunds): XPay applies one key once. */
 	idempotencyKey?: string;
@@ -58,7 +53,7 @@ export class XPayKeyClient extends JsonApiClient {
 		);
 	}
 
-	async get<T>(request: KeyRequest<T>): Promise<T> {
+	async get<T>(request: JsonRequest<T>): Promise<T> {
 		return await this.read(async () => await this.send('GET', request), request);
 	}
 
@@ -69,7 +64,7 @@ export class XPayKeyClient extends JsonApiClient {
 
 	private async send<T>(
 		method: 'GET' | 'POST',
-		request: KeyRequest<T> & { body?: IDataObject; idempotencyKey?: string },
+		request: JsonRequest<T> & { body?: IDataObject; idempotencyKey?: string },
 	): Promise<Exchange<T>> {
 		return await exchange(
 			this.connection.context,
