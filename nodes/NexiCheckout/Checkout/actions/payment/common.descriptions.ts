@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { idempotencyKey } from '../../../../common/idempotency';
 import { toMinorUnits } from '../../../../common/money';
-import { invalidInput } from '../../../../common/validation';
+import { invalidInput, isHttpUrl } from '../../../../common/validation';
 import type { MoneyMove, MoveKind } from '../../domain/moneyMoves';
 import type { LineInput } from '../../domain/orderLines';
 
@@ -149,4 +149,31 @@ export function readMove(
 			String(raw),
 		]),
 	};
+}
+
+/** A payment's order reference, as Checkout takes it: 1 to 128 characters. */
+export function readReference(context: IExecuteFunctions, itemIndex: number): string {
+	const value = String(context.getNodeParameter('reference', itemIndex, '') ?? '').trim();
+	if (!value || value.length > 128)
+		throw invalidInput(
+			context.getNode(),
+			itemIndex,
+			'Reference',
+			value,
+			'text of 1 to 128 characters',
+		);
+	return value;
+}
+
+/** An address of the shop's (return, terms, cancel, checkout page): http or https. */
+export function readHttpUrl(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): string {
+	const url = typeof value === 'string' ? value.trim() : '';
+	if (!isHttpUrl(url))
+		throw invalidInput(context.getNode(), itemIndex, field, value, 'an http or https address');
+	return url;
 }

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { asItems } from '../../../../common/itemLoop';
 import { additionalFieldsCollection, sortedOptions } from '../../../../common/parameters';
 import type { OperationExecute, OperationOption } from '../../../../common/router';
-import { invalidInput, isHttpUrl, requireCurrency } from '../../../../common/validation';
+import { invalidInput, requireCurrency } from '../../../../common/validation';
 import { createPaymentPage, type Notify, type PageRequest } from '../../domain/paymentPages';
 import {
 	CHECKOUT_EVENTS,
@@ -13,7 +13,7 @@ import {
 	WEBHOOK_AUTHORIZATION,
 } from '../../protocol/events';
 import type { CheckoutClient } from '../../transport/client';
-import { orderLinesField, readLines } from './common.descriptions';
+import { orderLinesField, readHttpUrl, readLines, readReference } from './common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Create',
@@ -186,37 +186,6 @@ function readNotify(
 	return { url, events, authorization };
 }
 
-function readText(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	name: string,
-	field: string,
-	max = 128,
-): string {
-	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (!value || value.length > max)
-		throw invalidInput(
-			context.getNode(),
-			itemIndex,
-			field,
-			value,
-			`text of 1 to ${max} characters`,
-		);
-	return value;
-}
-
-function readUrl(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	field: string,
-	value: unknown,
-): string {
-	const url = typeof value === 'string' ? value.trim() : '';
-	if (!isHttpUrl(url))
-		throw invalidInput(context.getNode(), itemIndex, field, value, 'an http or https address');
-	return url;
-}
-
 function readExpiry(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -250,18 +219,23 @@ export const execute: OperationExecute<CheckoutClient> = async function (client,
 			'Currency',
 			this.getNodeParameter('currency', itemIndex),
 		),
-		reference: readText(this, itemIndex, 'reference', 'Reference'),
-		returnUrl: readUrl(
+		reference: readReference(this, itemIndex),
+		returnUrl: readHttpUrl(
 			this,
 			itemIndex,
 			'Return URL',
 			this.getNodeParameter('returnUrl', itemIndex),
 		),
-		termsUrl: readUrl(this, itemIndex, 'Terms URL', this.getNodeParameter('termsUrl', itemIndex)),
+		termsUrl: readHttpUrl(
+			this,
+			itemIndex,
+			'Terms URL',
+			this.getNodeParameter('termsUrl', itemIndex),
+		),
 		lines: readLines(this.getNodeParameter('orderLines', itemIndex, {})),
 		...(email ? { email } : {}),
 		...(fields.cancelUrl
-			? { cancelUrl: readUrl(this, itemIndex, 'Cancel URL', fields.cancelUrl) }
+			? { cancelUrl: readHttpUrl(this, itemIndex, 'Cancel URL', fields.cancelUrl) }
 			: {}),
 		...(fields.chargeImmediately === true ? { chargeImmediately: true } : {}),
 		expiresAt: readExpiry(this, itemIndex, fields.expiresAt),

@@ -3,10 +3,9 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { asItems } from '../../../../common/itemLoop';
 import { optionsCollection } from '../../../../common/parameters';
 import type { OperationExecute, OperationOption } from '../../../../common/router';
-import { invalidInput, isHttpUrl } from '../../../../common/validation';
 import { updateReference } from '../../domain/paymentPages';
 import type { CheckoutClient } from '../../transport/client';
-import { paymentIdField, readPaymentId } from './common.descriptions';
+import { paymentIdField, readHttpUrl, readPaymentId, readReference } from './common.descriptions';
 
 export const option: OperationOption = {
 	name: 'Update Reference',
@@ -42,13 +41,11 @@ export const description: INodeProperties[] = [
 export const execute: OperationExecute<CheckoutClient> = async function (client, itemIndex) {
 	const node = this.getNode();
 	const paymentId = readPaymentId(this, itemIndex);
-	const reference = String(this.getNodeParameter('reference', itemIndex, '') ?? '').trim();
-	if (!reference || reference.length > 128)
-		throw invalidInput(node, itemIndex, 'Reference', reference, 'text of 1 to 128 characters');
+	const reference = readReference(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const checkoutUrl = typeof options.checkoutUrl === 'string' ? options.checkoutUrl.trim() : '';
-	if (checkoutUrl && !isHttpUrl(checkoutUrl))
-		throw invalidInput(node, itemIndex, 'Checkout URL', checkoutUrl, 'an http or https address');
+	// Empty: the checkout URL the payment already has.
+	const given = typeof options.checkoutUrl === 'string' ? options.checkoutUrl.trim() : '';
+	const checkoutUrl = given ? readHttpUrl(this, itemIndex, 'Checkout URL', given) : '';
 	return asItems([
 		await updateReference(client, { node, itemIndex }, paymentId, reference, checkoutUrl),
 	]);
