@@ -105,7 +105,7 @@ export function planMove(
 ): PlannedMove {
 	const money = moneyOf(payment);
 	const id = payment.paymentId;
-	const status = paymentStatus(payment);
+	const status = paymentStatus(payment, money);
 	const show = (minor: number) => formatMinor(minor, money.currency, money.decimals);
 	const wanted = askedMinor(where, move, money);
 	const paymentPath = `/v1/payments/${encodeURIComponent(move.paymentId)}`;
@@ -325,7 +325,7 @@ function result(
 		amount: major(plan.minor),
 		amountMinor: plan.minor,
 		currency: money.currency,
-		status: paymentStatus(after),
+		status: paymentStatus(after, money),
 		chargedAmount: major(money.charged),
 		refundedAmount: major(money.refunded + money.pendingRefund),
 		cancelledAmount: major(money.cancelled),

@@ -61,8 +61,10 @@ export function moneyOf(payment: CheckoutPayment): PaymentMoney {
 	};
 }
 
-export function paymentStatus(payment: CheckoutPayment): PaymentStatus {
-	const money = moneyOf(payment);
+export function paymentStatus(
+	payment: CheckoutPayment,
+	money: PaymentMoney = moneyOf(payment),
+): PaymentStatus {
 	if (money.reserved === 0 && money.charged === 0)
 		return payment.terminated ? 'terminated' : 'created';
 	if (money.charged === 0 && money.cancelled > 0 && money.cancelled >= money.reserved)
@@ -112,7 +114,7 @@ export function simplifyPayment(payment: CheckoutPayment): IDataObject {
 	const card = record(details.cardDetails);
 	return {
 		paymentId: payment.paymentId,
-		status: paymentStatus(payment),
+		status: paymentStatus(payment, money),
 		reference: payment.orderDetails.reference ?? null,
 		amount: major(money.total),
 		amountMinor: money.total,
